@@ -1,0 +1,44 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { apiKeys, users, type ApiKey } from "@/db/schema";
+
+export async function insertApiKey(db: DbOrTx, row: typeof apiKeys.$inferInsert): Promise<ApiKey> {
+  const [created] = await db.insert(apiKeys).values(row).returning();
+  if (!created) throw new Error("insert into api_keys returned no row");
+  return created;
+}
+
+/** The key row and its owner's email, by digest. One indexed round trip. */
+export async function findApiKeyByHash(db: DbOrTx, keyHash: string) {
+  const [row] = await db
+    .select({ key: apiKeys, email: users.email })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .where(eq(apiKeys.keyHash, keyHash))
+    .limit(1);
+  return row;
+}
+
+export function listApiKeysForUser(db: DbOrTx, userId: string): Promise<ApiKey[]> {
+  return db.select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt));
+}
+
+export async function findApiKeyById(db: DbOrTx, id: string): Promise<ApiKey | undefined> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);
+  return row;
+}
+
+/** Revoke if not yet revoked; owner check in the same statement. Returns the row when it changed. */
+export async function revokeApiKeyRow(db: DbOrTx, id: string, userId?: string): Promise<ApiKey | undefined> {
+  const owner = userId ? eq(apiKeys.userId, userId) : undefined;
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt), owner))
+    .returning();
+  return row;
+}
+
+export async function touchApiKey(db: DbOrTx, id: string, at: Date): Promise<void> {
+  await db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
+}

@@ -1,0 +1,19 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { users, type User } from "@/db/schema";
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** Insert; returns undefined when the email is taken (unique constraint), never throws for that. */
+export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert): Promise<User | undefined> {
+  const [created] = await db.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning();
+  return created;
+}

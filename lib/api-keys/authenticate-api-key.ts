@@ -1,0 +1,53 @@
+import type { Db } from "@/db";
+import { findApiKeyByHash } from "@/db/queries/api-keys";
+import { ApiError } from "@/lib/api/errors";
+import { safeEqual, sha256Hex } from "@/lib/crypto";
+import { isWellFormedApiKey } from "./key-format";
+
+export type AuthedKey = {
+  id: string;
+  userId: string;
+  email: string;
+  name: string;
+  /** null = every provider */
+  providers: string[] | null;
+};
+
+const CHALLENGE = { "www-authenticate": 'Bearer realm="akhrot"' };
+
+function unauthorized(message: string): ApiError {
+  return new ApiError("UNAUTHORIZED", message, {}, CHALLENGE);
+}
+
+/**
+ * `Authorization: Bearer akh_…`, exactly: one space, the scheme as written, one header.
+ * Anything else is refused before the database is asked. Keys in query strings are ignored.
+ */
+export function extractBearerKey(header: string | null): string {
+  if (!header) throw unauthorized("Missing API key. Send your Akhrot key as: Authorization: Bearer akh_…");
+  const match = /^Bearer (\S+)$/.exec(header);
+  if (!match?.[1]) throw unauthorized('Malformed Authorization header. Expected exactly "Bearer akh_…" (one header, one space).');
+  if (!isWellFormedApiKey(match[1])) throw unauthorized("Malformed API key: it is not a complete akh_ key (check for a truncated or mistyped copy).");
+  return match[1];
+}
+
+export async function authenticateApiKey(db: Db, header: string | null, now = new Date()): Promise<AuthedKey> {
+  const key = extractBearerKey(header);
+  const digest = sha256Hex(key);
+  const found = await findApiKeyByHash(db, digest);
+  // The lookup is by digest; the explicit constant-time compare keeps the check honest even if the lookup were ever widened.
+  if (!found || !safeEqual(found.key.keyHash, digest)) throw unauthorized("Unknown API key. Mint a new key in the Akhrot dashboard.");
+  const { key: row, email } = found;
+  if (row.revokedAt) throw unauthorized("This API key was revoked. Ask your human for a new key.");
+  if (row.expiresAt && row.expiresAt <= now) {
+    throw unauthorized(`This API key expired at ${row.expiresAt.toISOString()}. Ask your human for a new key.`);
+  }
+  return { id: row.id, userId: row.userId, email, name: row.name, providers: row.providers };
+}
+
+/** FORBIDDEN when the key's allow-list excludes the provider. */
+export function assertKeyAllowsProvider(key: AuthedKey, provider: string): void {
+  if (key.providers && !key.providers.includes(provider)) {
+    throw new ApiError("FORBIDDEN", `This API key may only use: ${key.providers.join(", ")}. It cannot use ${provider}.`, { provider });
+  }
+}

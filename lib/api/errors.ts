@@ -1,0 +1,71 @@
+/**
+ * The public error model (DESIGN.md): one closed map of codes to HTTP statuses, one
+ * `ApiError`, and one function that turns anything thrown into the envelope.
+ */
+export const errorStatus = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  INVALID_REQUEST: 400,
+  UNKNOWN_PROVIDER: 400,
+  PROVIDER_NOT_CONFIGURED: 503,
+  INTEGRATION_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  INSUFFICIENT_SCOPE: 403,
+  TOKEN_EXPIRED: 400,
+  SESSION_EXPIRED: 400,
+  PROVIDER_ERROR: 502,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; provider?: string } & Record<string, unknown>;
+};
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra envelope fields (`provider`, `missingScopes`, …): never secrets. */
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function errorBody(err: ApiError): ErrorBody {
+  return { error: { code: err.code, message: err.message, ...err.extra } };
+}
+
+const GENERIC = new ApiError("INTERNAL_ERROR", "Something went wrong on the Akhrot server. Retry in a moment; if it persists, tell the instance operator.");
+
+/**
+ * Anything thrown → (status, body, headers). Unknown errors are logged with their name and
+ * message only (never request bodies or tokens) and answered with a generic 500.
+ */
+export function toErrorResponse(err: unknown, log: (line: string) => void = console.error): Response {
+  const apiError = err instanceof ApiError ? err : GENERIC;
+  if (!(err instanceof ApiError)) {
+    const what = err instanceof Error ? `${err.name}: ${redact(err.message)}` : "non-error value thrown";
+    log(`akhrot: unhandled error: ${what}`);
+  }
+  const headers = new Headers({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...apiError.headers });
+  return new Response(JSON.stringify(errorBody(apiError)), { status: apiError.status, headers });
+}
+
+/** Strip anything that looks like a credential from a log line. */
+export function redact(text: string): string {
+  return text
+    .replace(/akh_[0-9A-Za-z]+/g, "akh_[redacted]")
+    .replace(/(bearer|basic)\s+[^\s"']+/gi, "$1 [redacted]")
+    .replace(/(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/gi, "$1[redacted]@")
+    .replace(/((?:access|refresh|id)_token|client_secret|password|code_verifier)=([^&\s"']+)/gi, "$1=[redacted]");
+}

@@ -1,0 +1,56 @@
+import type { z } from "zod";
+import { ApiError } from "./errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+async function readText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(): ApiError {
+  return new ApiError("INVALID_REQUEST", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+}
+
+/** Turn zod issues into one sentence that names the field. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => {
+      const where = i.path.length ? i.path.map(String).join(".") : "body";
+      if (i.code === "invalid_type" && i.input === undefined) return `${where}: is required`;
+      if (i.code === "unrecognized_keys") return `${where}: unknown field(s) ${i.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+      return `${where}: ${i.message}`;
+    })
+    .join("; ");
+}
+
+/** Read, size-check, parse and validate a JSON body. Every failure is INVALID_REQUEST naming the problem. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, example: string): Promise<z.infer<S>> {
+  const text = await readText(req);
+  if (!text.trim()) throw new ApiError("INVALID_REQUEST", `Request body is empty. Send JSON, e.g. ${example}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError("INVALID_REQUEST", `Request body is not valid JSON. Send e.g. ${example}`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError("INVALID_REQUEST", `Invalid request: ${describeIssues(parsed.error.issues)}. Example: ${example}`);
+  return parsed.data;
+}

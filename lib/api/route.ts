@@ -1,0 +1,72 @@
+/**
+ * The wrapper every public REST route goes through. It authenticates the agent key,
+ * rate-limits per key (per client address for unauthenticated routes), records key use off
+ * the response path, and turns anything thrown into DESIGN.md's error envelope.
+ */
+import { getDb, type Db } from "@/db";
+import { authenticateApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
+import { getLimiter, type LimitResult } from "@/lib/ratelimit";
+import { ApiError, toErrorResponse } from "./errors";
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<C> = (ctx: C) => Promise<Response>;
+
+export type PublicCtx<P> = { req: Request; params: P; db: () => Promise<Db> };
+export type AgentCtx<P> = { req: Request; params: P; db: Db; key: AuthedKey };
+
+function rateHeaders(r: LimitResult): Record<string, string> {
+  return {
+    "x-ratelimit-limit": String(r.limit),
+    "x-ratelimit-remaining": String(r.remaining),
+    "x-ratelimit-reset": String(Math.ceil(r.reset / 1000)),
+  };
+}
+
+async function enforceLimit(identifier: string): Promise<Record<string, string>> {
+  const result = await (await getLimiter()).limit(identifier);
+  const headers = rateHeaders(result);
+  if (!result.success) {
+    const retryAfter = String(Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)));
+    throw new ApiError("RATE_LIMITED", `Too many requests for this key (limit ${result.limit} per minute). Retry after ${retryAfter} s.`, {}, { ...headers, "retry-after": retryAfter });
+  }
+  return headers;
+}
+
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  return res;
+}
+
+function clientAddress(req: Request): string {
+  // On Vercel the first x-forwarded-for entry is the client; elsewhere it is advisory only.
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+}
+
+/** A route that needs `Authorization: Bearer akh_…`. */
+export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<P>>) {
+  return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
+    try {
+      const db = await getDb();
+      const key = await authenticateApiKey(db, req.headers.get("authorization"));
+      const headers = await enforceLimit(`key:${key.id}`);
+      void touchLastUsed(key.id);
+      const params = context ? await context.params : ({} as P);
+      return withHeaders(await handler({ req, params, db, key }), headers);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** A route with no authentication (rate-limited per client address). */
+export function publicRoute<P = Record<string, never>>(handler: Handler<PublicCtx<P>>) {
+  return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
+    try {
+      const headers = await enforceLimit(`ip:${clientAddress(req)}`);
+      const params = context ? await context.params : ({} as P);
+      return withHeaders(await handler({ req, params, db: getDb }), headers);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // `server-only` throws outside React Server Components; route handlers are tested directly.
+      "server-only": path.resolve(__dirname, "lib/testing/empty-module.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    environment: "node",
+    setupFiles: ["lib/testing/setup-env.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Each file gets its own in-memory PGlite (or its own rows on Postgres); two workers fit 2 cores.
+    maxWorkers: 2,
+    pool: "forks",
+  },
+});
