@@ -136,6 +136,13 @@ export const connections = pgTable(
     refreshFailures: integer("refresh_failures").notNull().default(0),
     /** Back-off: no refresh attempt before this instant after a transient provider failure. */
     nextRefreshAt: ts("next_refresh_at"),
+    /**
+     * Refresh lease: the instance that set it (in a single conditional UPDATE) is the only one
+     * calling the provider until it saves or the lease lapses. A lease instead of a row lock
+     * held across the HTTP call keeps no connection or transaction open while the provider
+     * answers (PGlite has one connection; serverless pools are small).
+     */
+    refreshLeaseUntil: ts("refresh_lease_until"),
     lastUsedAt: ts("last_used_at"),
     lastUsedKeyId: text("last_used_key_id"),
     createdAt: createdAt(),

@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { connections, type Connection } from "@/db/schema";
+import { connections, type Connection, type NewConnection } from "@/db/schema";
 
 /** A user's connections, default first then most recently connected. */
 export function listConnectionsForUser(db: DbOrTx, userId: string, provider?: string): Promise<Connection[]> {
@@ -9,4 +9,44 @@ export function listConnectionsForUser(db: DbOrTx, userId: string, provider?: st
     .from(connections)
     .where(and(eq(connections.userId, userId), provider ? eq(connections.provider, provider) : undefined))
     .orderBy(desc(connections.isDefault), desc(connections.createdAt));
+}
+
+export async function findConnectionById(db: DbOrTx, id: string): Promise<Connection | undefined> {
+  const [row] = await db.select().from(connections).where(eq(connections.id, id)).limit(1);
+  return row;
+}
+
+export async function findConnectionByAccount(db: DbOrTx, userId: string, provider: string, accountId: string): Promise<Connection | undefined> {
+  const [row] = await db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.userId, userId), eq(connections.provider, provider), eq(connections.accountId, accountId)))
+    .limit(1);
+  return row;
+}
+
+/** Insert, or report the id already holding (user, provider, account) so the caller updates it in place. */
+export async function insertConnectionIfAbsent(db: DbOrTx, row: NewConnection): Promise<Connection | undefined> {
+  const [created] = await db.insert(connections).values(row).onConflictDoNothing().returning();
+  return created;
+}
+
+export async function updateConnection(db: DbOrTx, id: string, set: Partial<NewConnection>): Promise<Connection | undefined> {
+  const [row] = await db.update(connections).set({ ...set, updatedAt: new Date() }).where(eq(connections.id, id)).returning();
+  return row;
+}
+
+/** Take the refresh lease when it is free or lapsed. Returns the fresh row to the winner only. */
+export async function tryAcquireRefreshLease(db: DbOrTx, id: string, now: Date, until: Date): Promise<Connection | undefined> {
+  const [row] = await db
+    .update(connections)
+    .set({ refreshLeaseUntil: until })
+    .where(and(eq(connections.id, id), or(isNull(connections.refreshLeaseUntil), lt(connections.refreshLeaseUntil, now))))
+    .returning();
+  return row;
+}
+
+export async function deleteConnectionRow(db: DbOrTx, id: string, userId: string): Promise<Connection | undefined> {
+  const [row] = await db.delete(connections).where(and(eq(connections.id, id), eq(connections.userId, userId))).returning();
+  return row;
 }

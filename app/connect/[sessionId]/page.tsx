@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { loadConnectPage } from "@/lib/connect/load-connect-page";
+import { ConnectCard } from "./connect-card";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Connect an account · Akhrot", referrer: "no-referrer" };
+
+const FAILURES: Record<string, string> = {
+  access_denied: "You declined the request at the provider, so nothing was connected.",
+  session_expired: "This link expired before you finished. Ask your agent for a new one.",
+  provider_mismatch: "The provider sent you back to the wrong place. Ask your agent for a new link.",
+  invalid_callback: "The provider's answer did not check out, so nothing was connected. Ask your agent for a new link.",
+};
+
+// GET /connect/{sessionId} – the hosted page a human opens from an agent's link.
+export default async function ConnectPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const page = await loadConnectPage(await getDb(), sessionId);
+  if (page.state === "not_found") {
+    return <ConnectCard title="Link not found" tone="error" body="This connect link does not exist. Ask your agent to create a new one." />;
+  }
+  const name = page.provider.name;
+  if (page.state === "completed") {
+    return (
+      <ConnectCard
+        title={`Connected ${name}${page.accountLabel ? ` as ${page.accountLabel}` : ""}`}
+        tone="success"
+        body={`Your ${name} account is now available to your agents on Akhrot account ${page.maskedEmail}. You can close this tab.`}
+      />
+    );
+  }
+  if (page.state === "failed") {
+    const message = FAILURES[page.error] ?? (page.error.startsWith("token_exchange_failed") ? `${name} did not accept the sign-in (the code exchange failed). Ask your agent for a new link and try again.` : `${name} reported an error (${page.error.slice(0, 80)}). Nothing was connected.`);
+    return <ConnectCard title={`Could not connect ${name}`} tone="error" body={message} />;
+  }
+  if (page.state === "expired") {
+    return <ConnectCard title="This link has expired" tone="error" body={`Connect links work once, for 10 minutes. Ask your agent to create a new link for ${name}.`} />;
+  }
+  return (
+    <ConnectCard
+      title={`Connect ${name}`}
+      tone="neutral"
+      body={`You are connecting your ${name} account to the Akhrot account ${page.maskedEmail}. Your agents on that account will be able to use it. Only continue if you asked for this.`}
+      scopes={page.scopes}
+      action={page.provider.authType === "oauth2" ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}` } : undefined}
+      note={page.provider.authType === "oauth2" ? `This link expires at ${page.expiresAt.toUTCString()}.` : `${name} is connected from the Akhrot dashboard (Providers page).`}
+    />
+  );
+}

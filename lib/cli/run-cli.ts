@@ -1,0 +1,104 @@
+import { parseArgs } from "node:util";
+import { closeDb, getDb } from "@/db";
+import { migrate } from "@/db/migrate";
+import { findApiKeyById, listApiKeysForUser } from "@/db/queries/api-keys";
+import { findUserByEmail } from "@/db/queries/users";
+import { createApiKey, maskApiKey, parseDuration, revokeApiKey } from "@/lib/api-keys";
+import { isProviderCode } from "@/lib/providers";
+import { createUser, credentialsSchema } from "@/lib/users/create-user";
+import { describeIssues } from "@/lib/api/read-json";
+
+const USAGE = `usage: npm run akhrot -- <command>
+  user create --email E --password P
+  key create --email E --name N [--providers a,b] [--expires-in 30d]
+  key list --email E
+  key revoke --id ID`;
+
+export class CliError extends Error {}
+
+type Out = { log: (line: string) => void; err: (line: string) => void };
+
+function opts(args: string[], spec: Record<string, { type: "string" }>) {
+  try {
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const v = values[name];
+  if (!v) throw new CliError(`--${name} is required`);
+  return v;
+}
+
+async function userByEmail(email: string) {
+  const user = await findUserByEmail(await getDb(), email);
+  if (!user) throw new CliError(`no user with email ${email}; create one with: user create --email ${email} --password …`);
+  return user;
+}
+
+async function dispatch(argv: string[], out: Out): Promise<void> {
+  const [noun, verb, ...rest] = argv;
+  const db = await getDb();
+  const cmd = `${noun ?? ""} ${verb ?? ""}`;
+  if (cmd === "user create") {
+    const v = opts(rest, { email: { type: "string" }, password: { type: "string" } });
+    const parsed = credentialsSchema.safeParse({ email: required(v, "email"), password: required(v, "password") });
+    if (!parsed.success) throw new CliError(describeIssues(parsed.error.issues));
+    const result = await createUser(db, parsed.data);
+    if (!result.ok) throw new CliError(`a user with email ${parsed.data.email} already exists`);
+    out.log(`created user ${result.user.id} <${result.user.email}>`);
+  } else if (cmd === "key create") {
+    const v = opts(rest, { email: { type: "string" }, name: { type: "string" }, providers: { type: "string" }, "expires-in": { type: "string" } });
+    const user = await userByEmail(required(v, "email"));
+    const name = required(v, "name").trim();
+    if (name.length > 80) throw new CliError("--name must be at most 80 characters");
+    const providers = v.providers ? v.providers.split(",").map((p) => p.trim()).filter(Boolean) : null;
+    const unknown = providers?.filter((p) => !isProviderCode(p)) ?? [];
+    if (unknown.length) throw new CliError(`unknown provider code(s): ${unknown.join(", ")}`);
+    let expiresAt: Date | null = null;
+    if (v["expires-in"]) {
+      const ms = parseDuration(v["expires-in"]);
+      if (!ms) throw new CliError("--expires-in takes a duration like 90m, 12h, 30d or 2w");
+      expiresAt = new Date(Date.now() + ms);
+    }
+    const { key, row } = await createApiKey(db, { userId: user.id, name, providers, expiresAt });
+    out.err(`created key ${row.id} "${row.name}" for ${user.email}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ""}; it is shown only now:`);
+    out.log(key);
+  } else if (cmd === "key list") {
+    const v = opts(rest, { email: { type: "string" } });
+    const user = await userByEmail(required(v, "email"));
+    const keys = await listApiKeysForUser(db, user.id);
+    if (!keys.length) out.log("no keys");
+    for (const k of keys) {
+      const status = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= new Date() ? "expired" : "active";
+      out.log(
+        [k.id, maskApiKey(k.lastFour), JSON.stringify(k.name), status, `created=${k.createdAt.toISOString()}`, `last_used=${k.lastUsedAt?.toISOString() ?? "never"}`, `expires=${k.expiresAt?.toISOString() ?? "never"}`, `providers=${k.providers?.join(",") ?? "all"}`].join("\t"),
+      );
+    }
+  } else if (cmd === "key revoke") {
+    const v = opts(rest, { id: { type: "string" } });
+    const id = required(v, "id");
+    const revoked = await revokeApiKey(db, id);
+    if (revoked) out.log(`revoked ${id}`);
+    else if (await findApiKeyById(db, id)) out.log(`${id} was already revoked`);
+    else throw new CliError(`no key with id ${id}`);
+  } else {
+    throw new CliError(USAGE);
+  }
+}
+
+/** Run one CLI command; returns the exit code. Migrates first so a fresh database works. */
+export async function runCli(argv: string[], out: Out = { log: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  try {
+    await migrate();
+    await dispatch(argv, out);
+    return 0;
+  } catch (e) {
+    out.err(e instanceof CliError ? `akhrot: ${e.message}` : `akhrot: ${e instanceof Error ? e.message : String(e)}`);
+    return e instanceof CliError ? 2 : 1;
+  } finally {
+    await closeDb().catch(() => {});
+  }
+}

@@ -1,0 +1,52 @@
+import type { Db } from "@/db";
+import { insertConnectSession } from "@/db/queries/connect-sessions";
+import { listConnectionsForUser } from "@/db/queries/connections";
+import { ApiError } from "@/lib/api/errors";
+import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
+import { recordEvent } from "@/lib/audit/record-event";
+import { randomId } from "@/lib/crypto";
+import { env } from "@/lib/env";
+import { resolveClientConfig } from "@/lib/oauth";
+import { requireProvider } from "./require-provider";
+
+export const SESSION_TTL_MS = 10 * 60 * 1000;
+
+export type ConnectSessionCreated = { sessionId: string; url: string; expiresAt: string; provider: string };
+
+/**
+ * Start a connection for a human to finish in the browser. Scopes requested = the catalog's
+ * defaults + what the default connection already holds (incremental consent: a new grant
+ * never loses what the last one had) + what the caller asks for.
+ */
+export async function createConnectSession(
+  db: Db,
+  owner: { userId: string; key?: AuthedKey },
+  input: { provider: string; scopes?: string[] },
+  baseUrl: string,
+  returnTo: "hosted" | "dashboard" = "hosted",
+): Promise<ConnectSessionCreated> {
+  const provider = requireProvider(input.provider);
+  if (owner.key) assertKeyAllowsProvider(owner.key, provider.code);
+  let scopes: string[] = [];
+  if (provider.authType === "oauth2") {
+    resolveClientConfig(provider); // PROVIDER_NOT_CONFIGURED now, not after the human clicked
+    const [current] = await listConnectionsForUser(db, owner.userId, provider.code);
+    scopes = [...new Set([...provider.oauth.defaultScopes, ...(current?.scopes ?? []), ...(input.scopes ?? [])])];
+  } else if (provider.authType === "mtproto") {
+    const e = env();
+    if (!e.TELEGRAM_API_ID || !e.TELEGRAM_API_HASH) {
+      throw new ApiError("PROVIDER_NOT_CONFIGURED", "Telegram is not configured on this Akhrot instance. The operator must set TELEGRAM_API_ID and TELEGRAM_API_HASH (from my.telegram.org).", { provider: provider.code });
+    }
+  }
+  const row = await insertConnectSession(db, {
+    id: randomId("cs"),
+    userId: owner.userId,
+    apiKeyId: owner.key?.id ?? null,
+    provider: provider.code,
+    scopes,
+    returnTo,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
+  await recordEvent(db, { userId: owner.userId, apiKeyId: owner.key?.id ?? null, action: "session.create", provider: provider.code, detail: { sessionId: row.id, scopes } });
+  return { sessionId: row.id, url: `${baseUrl}/connect/${row.id}`, expiresAt: row.expiresAt.toISOString(), provider: provider.code };
+}

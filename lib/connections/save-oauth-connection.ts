@@ -1,0 +1,49 @@
+import type { Db } from "@/db";
+import { findConnectionByAccount, insertConnectionIfAbsent, updateConnection } from "@/db/queries/connections";
+import type { Connection } from "@/db/schema";
+import { randomId } from "@/lib/crypto";
+import type { Identity, TokenSet } from "@/lib/oauth";
+import { seal } from "./connection-secrets";
+
+/** When the provider would not say who the account is, reconnecting still updates one row. */
+export const UNKNOWN_ACCOUNT = "default";
+
+/**
+ * Store a fresh grant in one transaction: a reconnect of the same account updates its row
+ * in place (same id, so ciphertexts stay bound to it); a grant without a refresh token
+ * keeps the previous one.
+ */
+export async function saveOAuthConnection(
+  db: Db,
+  input: { userId: string; provider: string; tokens: TokenSet; identity?: Identity; requestedScopes: string[] },
+): Promise<Connection> {
+  const accountId = input.identity?.accountId ?? UNKNOWN_ACCOUNT;
+  return db.transaction(async (tx) => {
+    const write = (id: string, previous?: Connection) => ({
+      accountLabel: input.identity?.label ?? previous?.accountLabel ?? null,
+      scopes: input.tokens.scopes ?? input.requestedScopes,
+      status: "active" as const,
+      accessTokenEnc: seal(id, "access_token", input.tokens.accessToken),
+      refreshTokenEnc: input.tokens.refreshToken ? seal(id, "refresh_token", input.tokens.refreshToken) : (previous?.refreshTokenEnc ?? null),
+      tokenType: input.tokens.tokenType,
+      expiresAt: input.tokens.expiresAt,
+      metadata: { ...(previous?.metadata ?? {}), ...input.tokens.extras, ...(input.identity?.metadata ?? {}) },
+      refreshedAt: null,
+      refreshFailures: 0,
+      nextRefreshAt: null,
+      refreshLeaseUntil: null,
+    });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const existing = await findConnectionByAccount(tx, input.userId, input.provider, accountId);
+      if (existing) {
+        const updated = await updateConnection(tx, existing.id, write(existing.id, existing));
+        if (updated) return updated;
+      }
+      const id = randomId("conn");
+      const created = await insertConnectionIfAbsent(tx, { id, userId: input.userId, provider: input.provider, authType: "oauth2", accountId, ...write(id) });
+      if (created) return created;
+      // A concurrent callback for the same account inserted first: loop once to update it.
+    }
+    throw new Error("could not save the connection");
+  });
+}

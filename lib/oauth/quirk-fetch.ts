@@ -1,0 +1,71 @@
+/**
+ * The provider quirks that touch the token endpoint, as one fetch wrapper handed to
+ * oauth4webapi (its `customFetch` hook). Requests are adjusted before they leave; answers
+ * are normalised into RFC 6749 shape before oauth4webapi validates them. Each branch names
+ * its quirk flag; lib/providers/oauth-quirks.ts cites the provider doc for each.
+ */
+import type { OAuthProvider } from "@/lib/providers";
+
+export const USER_AGENT = "akhrot/0.1 (+https://github.com/akhrot; self-hosted credential vault)";
+
+type FetchInit = { method?: string; headers?: HeadersInit; body?: BodyInit | null; redirect?: RequestRedirect; signal?: AbortSignal | null };
+
+function jsonBody(body: BodyInit | null | undefined): string | undefined {
+  if (body instanceof URLSearchParams) return JSON.stringify(Object.fromEntries(body));
+  return undefined;
+}
+
+async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Promise<Response> {
+  const type = res.headers.get("content-type") ?? "";
+  let body: Record<string, unknown>;
+  const text = await res.text();
+  try {
+    body = type.includes("json") || text.trim().startsWith("{") ? (JSON.parse(text) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(text));
+  } catch {
+    return new Response(text, { status: res.status, headers: res.headers });
+  }
+  const quirks = provider.oauth.quirks;
+  let status = res.status;
+  if (quirks.includes("slack-authed-user")) {
+    // Slack answers errors as HTTP 200 {"ok":false,"error":"invalid_code"}; the user's token is under authed_user.
+    if (body.ok === false) {
+      status = 400;
+      body = { error: String(body.error ?? "invalid_request") === "invalid_refresh_token" ? "invalid_grant" : body.error };
+    } else if (body.authed_user && typeof body.authed_user === "object") {
+      const user = body.authed_user as Record<string, unknown>;
+      const team = body.team as Record<string, unknown> | undefined;
+      body = { ...user, team_id: team?.id, team_name: team?.name, slack_user_id: user.id };
+    }
+  }
+  if (quirks.includes("twitch-scope-array") && Array.isArray(body.scope)) body.scope = body.scope.join(" ");
+  if (status < 300) {
+    // Identity comes from userinfo; an unverified id_token is never used, so it is not kept or parsed.
+    delete body.id_token;
+    const tokenType = typeof body.token_type === "string" ? body.token_type.toLowerCase() : "";
+    if (tokenType !== "bearer" && tokenType !== "dpop") body.token_type = "bearer";
+  }
+  const headers = new Headers(res.headers);
+  headers.set("content-type", "application/json");
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** A fetch for oauth4webapi that applies the provider's token-endpoint quirks. */
+export function quirkFetch(provider: OAuthProvider) {
+  return async (url: string, init: FetchInit): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    let body = init.body;
+    if (provider.oauth.tokenRequestFormat === "json") {
+      const json = jsonBody(init.body);
+      if (json !== undefined) {
+        body = json;
+        headers.set("content-type", "application/json");
+      }
+    }
+    headers.set("accept", "application/json"); // github-json-accept: GitHub answers form-encoded without it
+    headers.set("user-agent", USER_AGENT); // reddit-user-agent: Reddit throttles generic agents
+    const res = await fetch(url, { ...init, headers, body });
+    return normaliseTokenAnswer(provider, res);
+  };
+}

@@ -1,0 +1,268 @@
+/** OAuth providers for documents, data and design: Notion, Airtable, Calendly, Figma. */
+import type { OAuthProvider } from "../provider-schema";
+
+const bearer = { header: "Authorization", format: "Bearer {accessToken}" } as const;
+const notionApi = "https://api.notion.com/v1";
+
+const notion = {
+  code: "notion",
+  name: "Notion",
+  category: "Productivity",
+  authType: "oauth2",
+  description: "Notion databases, pages and blocks the user shared with the integration.",
+  docsUrl: "https://developers.notion.com/docs/authorization",
+  iconSlug: "notion",
+  api: {
+    baseUrl: notionApi,
+    auth: bearer,
+    // Every call needs a Notion-Version; 2022-06-28 keeps the database endpoints listed below
+    // (2025-09-03 moves queries to data sources). https://developers.notion.com/reference/versioning
+    extraHeaders: { "Notion-Version": "2022-06-28" },
+  },
+  oauth: {
+    authorizationUrl: `${notionApi}/oauth/authorize`,
+    tokenUrl: `${notionApi}/oauth/token`,
+    revokeUrl: `${notionApi}/oauth/revoke`,
+    pkce: "none",
+    clientAuth: "basic",
+    tokenRequestFormat: "json",
+    scopeSeparator: " ",
+    // Notion has no scopes: capabilities are set on the integration and the user picks pages.
+    defaultScopes: [],
+    scopes: [],
+    // owner=user is required on the authorize URL. https://developers.notion.com/docs/authorization
+    extraAuthorizeParams: { owner: "user" },
+    quirks: ["notion-owner-identity"],
+    // A grant is per workspace, so the workspace is the account (one user may connect several).
+    // Confirmed: the token response may carry refresh_token (and POST /v1/oauth/token with
+    // grant_type=refresh_token refreshes it); honour it and expires_in when present.
+    // https://developers.notion.com/reference/create-a-token, https://developers.notion.com/reference/refresh-a-token
+    identity: {
+      idField: "workspace_id",
+      labelField: "workspace_name",
+      labelFallbackField: "owner.user.person.email",
+      quirk: "notion-owner-identity",
+    },
+  },
+  services: [
+    {
+      code: "databases",
+      name: "Databases",
+      description: "Find and query databases, create and change their schema.",
+      baseUrl: notionApi,
+      scopes: [],
+      endpoints: [
+        { method: "POST", path: "/search", description: "Find databases shared with the integration", body: '{"filter":{"property":"object","value":"database"}}' },
+        { method: "GET", path: "/databases/{databaseId}", description: "Get a database and its properties" },
+        { method: "POST", path: "/databases/{databaseId}/query", description: "Query rows (filter, sorts)", body: '{"page_size":20}' },
+        { method: "POST", path: "/databases", description: "Create a database under a page", body: '{"parent":{"page_id":"PAGE_ID"},"title":[{"text":{"content":"Tasks"}}],"properties":{"Name":{"title":{}}}}' },
+        { method: "PATCH", path: "/databases/{databaseId}", description: "Update title or properties", body: '{"title":[{"text":{"content":"Renamed"}}]}' },
+      ],
+    },
+    {
+      code: "pages",
+      name: "Pages",
+      description: "Find, read, create and update pages (database rows are pages).",
+      baseUrl: notionApi,
+      scopes: [],
+      endpoints: [
+        { method: "POST", path: "/search", description: "Search pages by title", body: '{"query":"meeting notes","filter":{"property":"object","value":"page"}}' },
+        { method: "GET", path: "/pages/{pageId}", description: "Get page properties" },
+        { method: "POST", path: "/pages", description: "Create a page", body: '{"parent":{"page_id":"PAGE_ID"},"properties":{"title":{"title":[{"text":{"content":"Notes"}}]}}}' },
+        { method: "PATCH", path: "/pages/{pageId}", description: "Update properties or archive", body: '{"archived":true}' },
+        { method: "GET", path: "/pages/{pageId}/properties/{propertyId}", description: "Get one (paginated) property" },
+      ],
+    },
+    {
+      code: "blocks",
+      name: "Blocks",
+      description: "Read and edit page content block by block.",
+      baseUrl: notionApi,
+      scopes: [],
+      endpoints: [
+        { method: "GET", path: "/blocks/{blockId}/children?page_size=100", description: "Content of a page or block" },
+        { method: "PATCH", path: "/blocks/{blockId}/children", description: "Append blocks", body: '{"children":[{"object":"block","type":"paragraph","paragraph":{"rich_text":[{"type":"text","text":{"content":"Hello"}}]}}]}' },
+        { method: "GET", path: "/blocks/{blockId}", description: "Get a block" },
+        { method: "PATCH", path: "/blocks/{blockId}", description: "Update a block", body: '{"paragraph":{"rich_text":[{"type":"text","text":{"content":"Edited"}}]}}' },
+        { method: "DELETE", path: "/blocks/{blockId}", description: "Delete (archive) a block" },
+      ],
+    },
+  ],
+} satisfies OAuthProvider;
+
+const airtableApi = "https://api.airtable.com/v0";
+
+const airtable = {
+  code: "airtable",
+  name: "Airtable",
+  category: "Data",
+  authType: "oauth2",
+  description: "Airtable bases, tables and records.",
+  docsUrl: "https://airtable.com/developers/web/api/oauth-reference",
+  iconSlug: "airtable",
+  api: { baseUrl: airtableApi, auth: bearer },
+  oauth: {
+    authorizationUrl: "https://airtable.com/oauth2/v1/authorize",
+    tokenUrl: "https://airtable.com/oauth2/v1/token",
+    userinfoUrl: `${airtableApi}/meta/whoami`,
+    // PKCE is mandatory; confidential clients authenticate with HTTP Basic. Access 60 min, refresh 60 days.
+    pkce: "required",
+    clientAuth: "basic",
+    tokenRequestFormat: "form",
+    scopeSeparator: " ",
+    defaultScopes: ["user.email:read", "schema.bases:read", "schema.bases:write", "data.records:read", "data.records:write"],
+    scopes: ["user.email:read", "schema.bases:read", "schema.bases:write", "data.records:read", "data.records:write"],
+    extraAuthorizeParams: {},
+    quirks: [],
+    identity: { idField: "id", labelField: "email" },
+  },
+  services: [
+    {
+      code: "bases",
+      name: "Bases",
+      description: "List bases and their table schemas.",
+      baseUrl: airtableApi,
+      scopes: ["schema.bases:read", "schema.bases:write"],
+      endpoints: [
+        { method: "GET", path: "/meta/bases", description: "Bases the token can access" },
+        { method: "GET", path: "/meta/bases/{baseId}/tables", description: "Tables, fields and views of a base" },
+        { method: "POST", path: "/meta/bases/{baseId}/tables", description: "Create a table", body: '{"name":"Tasks","fields":[{"name":"Name","type":"singleLineText"}]}' },
+        { method: "PATCH", path: "/meta/bases/{baseId}/tables/{tableId}", description: "Rename a table", body: '{"name":"Renamed"}' },
+      ],
+    },
+    {
+      code: "tables",
+      name: "Tables",
+      description: "Read and write records in a table.",
+      baseUrl: airtableApi,
+      scopes: ["data.records:read", "data.records:write"],
+      endpoints: [
+        { method: "GET", path: "/{baseId}/{tableIdOrName}?maxRecords=20", description: "List records (filterByFormula, view)" },
+        { method: "GET", path: "/{baseId}/{tableIdOrName}/{recordId}", description: "Get a record" },
+        { method: "POST", path: "/{baseId}/{tableIdOrName}", description: "Create up to 10 records", body: '{"records":[{"fields":{"Name":"New"}}]}' },
+        { method: "PATCH", path: "/{baseId}/{tableIdOrName}", description: "Update up to 10 records", body: '{"records":[{"id":"RECORD_ID","fields":{"Name":"Edited"}}]}' },
+        { method: "DELETE", path: "/{baseId}/{tableIdOrName}/{recordId}", description: "Delete a record" },
+      ],
+    },
+  ],
+} satisfies OAuthProvider;
+
+const calendlyApi = "https://api.calendly.com";
+
+const calendly = {
+  code: "calendly",
+  name: "Calendly",
+  category: "Productivity",
+  authType: "oauth2",
+  description: "Calendly scheduled events, invitees and event types.",
+  docsUrl: "https://developer.calendly.com/create-a-developer-account",
+  iconSlug: "calendly",
+  api: { baseUrl: calendlyApi, auth: bearer },
+  oauth: {
+    authorizationUrl: "https://auth.calendly.com/oauth/authorize",
+    tokenUrl: "https://auth.calendly.com/oauth/token",
+    revokeUrl: "https://auth.calendly.com/oauth/revoke",
+    userinfoUrl: `${calendlyApi}/users/me`,
+    pkce: "supported",
+    clientAuth: "body",
+    tokenRequestFormat: "form",
+    scopeSeparator: " ",
+    // No scopes: a token acts with the user's full access. Access 2 h, refresh yes.
+    defaultScopes: [],
+    scopes: [],
+    extraAuthorizeParams: {},
+    quirks: [],
+    identity: { idField: "resource.uri", labelField: "resource.email", labelFallbackField: "resource.name" },
+  },
+  services: [
+    {
+      code: "scheduling",
+      name: "Scheduling",
+      description: "Booked meetings, invitees, cancellations and single-use booking links. Most lists need ?user=USER_URI from /users/me.",
+      baseUrl: calendlyApi,
+      scopes: [],
+      endpoints: [
+        { method: "GET", path: "/users/me", description: "The user (resource.uri is the USER_URI)" },
+        { method: "GET", path: "/scheduled_events?user={userUri}&status=active&sort=start_time:asc", description: "Scheduled events" },
+        { method: "GET", path: "/scheduled_events/{eventUuid}", description: "Get an event" },
+        { method: "GET", path: "/scheduled_events/{eventUuid}/invitees", description: "Invitees of an event" },
+        { method: "POST", path: "/scheduled_events/{eventUuid}/cancellation", description: "Cancel an event", body: '{"reason":"Conflict"}' },
+        { method: "POST", path: "/scheduling_links", description: "Single-use booking link", body: '{"max_event_count":1,"owner":"EVENT_TYPE_URI","owner_type":"EventType"}' },
+      ],
+    },
+    {
+      code: "event-types",
+      name: "Event types",
+      description: "Event types and open slots.",
+      baseUrl: calendlyApi,
+      scopes: [],
+      endpoints: [
+        { method: "GET", path: "/event_types?user={userUri}", description: "Event types of the user" },
+        { method: "GET", path: "/event_types/{eventTypeUuid}", description: "Get an event type" },
+        { method: "GET", path: "/event_type_available_times?event_type={eventTypeUri}&start_time={start}&end_time={end}", description: "Open slots (window up to 7 days)" },
+        { method: "GET", path: "/user_availability_schedules?user={userUri}", description: "Working-hours schedules" },
+      ],
+    },
+  ],
+} satisfies OAuthProvider;
+
+const figmaApi = "https://api.figma.com";
+const figmaFileScopes = [
+  "file_content:read",
+  "file_metadata:read",
+  "file_versions:read",
+  "file_comments:read",
+  "file_comments:write",
+  "projects:read",
+] as const;
+
+const figma = {
+  code: "figma",
+  name: "Figma",
+  category: "Design",
+  authType: "oauth2",
+  description: "Figma design files: nodes, rendered images, versions and comments.",
+  docsUrl: "https://developers.figma.com/docs/rest-api/authentication/",
+  iconSlug: "figma",
+  api: { baseUrl: figmaApi, auth: bearer },
+  oauth: {
+    authorizationUrl: "https://www.figma.com/oauth",
+    tokenUrl: `${figmaApi}/v1/oauth/token`,
+    refreshUrl: `${figmaApi}/v1/oauth/refresh`,
+    userinfoUrl: `${figmaApi}/v1/me`,
+    pkce: "none",
+    // Unconfirmed: HTTP Basic client auth on the api.figma.com token endpoints comes from
+    // PROVIDERS.md; the docs found only show older www.figma.com endpoints with body credentials.
+    clientAuth: "basic",
+    tokenRequestFormat: "form",
+    scopeSeparator: " ",
+    // Confirmed: files:read is deprecated in favour of granular scopes.
+    // https://developers.figma.com/docs/rest-api/scopes/
+    defaultScopes: ["current_user:read", ...figmaFileScopes],
+    scopes: ["current_user:read", ...figmaFileScopes],
+    extraAuthorizeParams: {},
+    quirks: ["figma-refresh-endpoint"],
+    identity: { idField: "id", labelField: "email", labelFallbackField: "handle" },
+  },
+  services: [
+    {
+      code: "files",
+      name: "Design files",
+      description: "Read file trees and nodes, render images, list versions, read and post comments.",
+      baseUrl: figmaApi,
+      scopes: [...figmaFileScopes],
+      endpoints: [
+        { method: "GET", path: "/v1/files/{fileKey}?depth=2", description: "File tree (fileKey is in the file URL)" },
+        { method: "GET", path: "/v1/files/{fileKey}/nodes?ids={nodeIds}", description: "Specific nodes" },
+        { method: "GET", path: "/v1/images/{fileKey}?ids={nodeIds}&format=png", description: "Render nodes to image URLs" },
+        { method: "GET", path: "/v1/files/{fileKey}/meta", description: "File metadata" },
+        { method: "GET", path: "/v1/files/{fileKey}/versions", description: "Version history" },
+        { method: "GET", path: "/v1/files/{fileKey}/comments", description: "Comments" },
+        { method: "POST", path: "/v1/files/{fileKey}/comments", description: "Post a comment", body: '{"message":"Looks good"}' },
+        { method: "GET", path: "/v1/projects/{projectId}/files", description: "Files in a project" },
+      ],
+    },
+  ],
+} satisfies OAuthProvider;
+
+export const oauthProductivity = { notion, airtable, calendly, figma };

@@ -1,0 +1,304 @@
+/**
+ * The zod schema of one catalog entry, and the types inferred from it. The catalog
+ * (`./catalog/*.ts`) is `satisfies`-checked against these types at compile time and parsed
+ * with `providerSchema` in `catalog.test.ts`, which also runs the cross-field checks below.
+ *
+ * Conventions:
+ * - every path (`endpoints[].path`, `verify.path`) is appended to its base URL;
+ * - templates use `{placeholder}` (see ./template-placeholders.ts);
+ * - `extraHeaders` are sent on every API call besides the auth header.
+ */
+import { z } from "zod";
+import { oauthQuirks } from "./oauth-quirks";
+import { providerCodes } from "./provider-codes";
+import { isTokenPlaceholder, renderTemplate, templatePlaceholders } from "./template-placeholders";
+
+export const authTypes = ["oauth2", "api_key", "mtproto"] as const;
+export type AuthType = (typeof authTypes)[number];
+
+export const categories = [
+  "Productivity",
+  "Developer",
+  "Communication",
+  "AI",
+  "Payments",
+  "Email",
+  "Data",
+  "Infrastructure",
+  "Social",
+  "Design",
+  "Media",
+] as const;
+export type Category = (typeof categories)[number];
+
+export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+/** `RPC` is an MTProto method call (Telegram): `path` is then the method name. */
+export const endpointMethods = [...httpMethods, "RPC"] as const;
+
+/** Renders a template with dummy values; a leading placeholder stands for a whole URL. */
+function sampleUrl(template: string): string {
+  const withOrigin = template.replace(/^\{[A-Za-z][A-Za-z0-9_]*\}/, "https://placeholder.example");
+  return renderTemplate(withOrigin, () => "x");
+}
+
+function isHttpsUrl(s: string): boolean {
+  if (!URL.canParse(s)) return false;
+  return new URL(s).protocol === "https:";
+}
+
+const text = z.string().trim().min(1);
+const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, "lowercase slug");
+/** An https URL, possibly with `{placeholders}` (a leading one stands for a URL field). */
+const urlTemplate = z.string().refine((s) => isHttpsUrl(sampleUrl(s)), "must be an https URL (template)");
+const headers = z.record(z.string().regex(/^[A-Za-z0-9-]+$/), text).readonly();
+const dottedPath = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, "dotted path");
+const scopeList = z.array(text).readonly();
+
+export const endpointSchema = z
+  .object({
+    method: z.enum(endpointMethods),
+    /** `/path?query` relative to the service base URL; `{name}` marks a path parameter. */
+    path: z.string().regex(/^(\/\S*|[a-z]+\.[A-Za-z]+)$/),
+    description: text,
+    /** Example request body for POST/PUT/PATCH, used by generated curl examples. */
+    body: z.string().optional(),
+    /** How `body` is encoded: JSON unless the provider wants a form (Stripe, Twilio, Reddit...). */
+    bodyFormat: z.enum(["json", "form"]).optional(),
+  })
+  .readonly();
+
+export const serviceSchema = z
+  .object({
+    code: slug,
+    name: text,
+    description: text,
+    /** null only for MTProto (no HTTP API). */
+    baseUrl: urlTemplate.nullable(),
+    /** Scopes this service needs; [] for API-key providers. */
+    scopes: scopeList,
+    endpoints: z.array(endpointSchema).min(3).max(8).readonly(),
+  })
+  .readonly();
+
+export const apiSchema = z
+  .object({
+    baseUrl: urlTemplate,
+    auth: z.object({ header: text, format: text }).readonly(),
+    extraHeaders: headers.optional(),
+  })
+  .readonly();
+
+const baseShape = {
+  code: z.enum(providerCodes),
+  name: text,
+  category: z.enum(categories),
+  description: text,
+  docsUrl: z.url({ protocol: /^https$/ }),
+  /** simple-icons slug, or null when simple-icons does not carry the brand. */
+  iconSlug: z.string().regex(/^[a-z0-9]+$/).nullable(),
+  services: z.array(serviceSchema).min(1).readonly(),
+};
+
+export const oauthConfigSchema = z
+  .object({
+    authorizationUrl: urlTemplate,
+    tokenUrl: urlTemplate,
+    /** Only when refresh does not use `tokenUrl`. */
+    refreshUrl: urlTemplate.optional(),
+    revokeUrl: urlTemplate.optional(),
+    userinfoUrl: urlTemplate.optional(),
+    pkce: z.enum(["required", "supported", "none"]),
+    /** basic: HTTP Basic client_id:client_secret; body: both in the request body. */
+    clientAuth: z.enum(["basic", "body"]),
+    tokenRequestFormat: z.enum(["form", "json"]),
+    scopeSeparator: z.enum([" ", ","]),
+    defaultScopes: scopeList,
+    /** Every scope the services mention, plus the defaults. */
+    scopes: scopeList,
+    extraAuthorizeParams: z.record(z.string(), z.string()).readonly(),
+    quirks: z.array(z.enum(oauthQuirks)).readonly(),
+    /** Where the account id and label are read from; a quirk says when it is not a plain GET userinfo. */
+    identity: z
+      .object({
+        idField: dottedPath,
+        labelField: dottedPath,
+        labelFallbackField: dottedPath.optional(),
+        quirk: z.enum(oauthQuirks).optional(),
+      })
+      .readonly(),
+  })
+  .readonly();
+
+export const credentialFieldSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, "camelCase field name"),
+    label: text,
+    secret: z.boolean(),
+    required: z.boolean(),
+    /** Regex source, matched against the whole trimmed value. */
+    pattern: z.string().optional(),
+    patternHint: text.optional(),
+    options: z.array(text).min(1).readonly().optional(),
+  })
+  .readonly();
+
+export const usageSchema = z
+  .object({
+    header: text,
+    format: text,
+    baseUrl: urlTemplate,
+    extraHeaders: headers.optional(),
+    /** When a field (e.g. Mailgun `region`) selects the base URL: option -> base URL. */
+    baseUrlVariants: z
+      .object({ field: text, values: z.record(z.string(), z.url({ protocol: /^https$/ })).readonly() })
+      .readonly()
+      .optional(),
+    note: text.optional(),
+  })
+  .readonly();
+
+export const oauthProviderSchema = z
+  .object({ ...baseShape, authType: z.literal("oauth2"), api: apiSchema, oauth: oauthConfigSchema })
+  .readonly();
+
+export const apiKeyProviderSchema = z
+  .object({
+    ...baseShape,
+    authType: z.literal("api_key"),
+    api: apiSchema,
+    credentialFields: z.array(credentialFieldSchema).min(1).readonly(),
+    /** The field returned as `accessToken` by /tokens/fetch; the others come under `fields`. */
+    accessTokenField: text,
+    /** At least one of these groups must be filled completely (e.g. MongoDB). */
+    requireOneOf: z.array(z.array(text).min(1).readonly()).min(2).readonly().optional(),
+    usage: usageSchema,
+    /** Cheap authenticated call that proves the credential works (path relative to usage.baseUrl). */
+    verify: z
+      .object({ method: z.enum(httpMethods), path: z.string().regex(/^\/\S*$/), body: z.string().optional() })
+      .readonly()
+      .optional(),
+  })
+  .readonly();
+
+export const mtprotoProviderSchema = z
+  .object({
+    ...baseShape,
+    authType: z.literal("mtproto"),
+    credentialFields: z.array(credentialFieldSchema).min(1).readonly(),
+    accessTokenField: text,
+    mtproto: z
+      .object({
+        apiIdEnv: z.literal("TELEGRAM_API_ID"),
+        apiHashEnv: z.literal("TELEGRAM_API_HASH"),
+        /** Extra values /tokens/fetch returns next to accessToken (the session string). */
+        fetchFields: z.array(text).readonly(),
+        clients: z.array(text).min(1).readonly(),
+      })
+      .readonly(),
+  })
+  .readonly();
+
+export type Endpoint = z.infer<typeof endpointSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type CredentialField = z.infer<typeof credentialFieldSchema>;
+export type ProviderApi = z.infer<typeof apiSchema>;
+export type OAuthConfig = z.infer<typeof oauthConfigSchema>;
+export type ApiKeyUsage = z.infer<typeof usageSchema>;
+export type OAuthProvider = z.infer<typeof oauthProviderSchema>;
+export type ApiKeyProvider = z.infer<typeof apiKeyProviderSchema>;
+export type MtprotoProvider = z.infer<typeof mtprotoProviderSchema>;
+export type Provider = OAuthProvider | ApiKeyProvider | MtprotoProvider;
+
+export const providerSchema = z
+  .discriminatedUnion("authType", [oauthProviderSchema, apiKeyProviderSchema, mtprotoProviderSchema])
+  .superRefine((provider, ctx) => {
+    for (const message of crossFieldProblems(provider)) ctx.addIssue({ code: "custom", message });
+  });
+
+function duplicates(values: readonly string[]): string[] {
+  return values.filter((v, i) => values.indexOf(v) !== i);
+}
+
+/** Checks zod's shape cannot express; each problem is one human-readable message. */
+export function crossFieldProblems(p: Provider): string[] {
+  const problems: string[] = [];
+  const where = `${p.code}:`;
+  for (const code of duplicates(p.services.map((s) => s.code))) problems.push(`${where} duplicate service ${code}`);
+
+  const isMtproto = p.authType === "mtproto";
+  for (const s of p.services) {
+    if ((s.baseUrl === null) !== isMtproto) problems.push(`${where} ${s.code} baseUrl must be null iff MTProto`);
+    for (const e of s.endpoints) {
+      if ((e.method === "RPC") !== isMtproto) problems.push(`${where} ${s.code} ${e.path}: RPC iff MTProto`);
+    }
+  }
+
+  const fieldNames = p.authType === "oauth2" ? [] : p.credentialFields.map((f) => f.name);
+  const allowed = (name: string) => isTokenPlaceholder(name) || fieldNames.includes(name);
+  const templates: string[] = p.services.flatMap((s) => (s.baseUrl === null ? [] : [s.baseUrl]));
+  if (p.authType !== "mtproto") {
+    templates.push(p.api.baseUrl, p.api.auth.format, ...Object.values(p.api.extraHeaders ?? {}));
+  }
+  if (p.authType === "api_key") {
+    templates.push(p.usage.baseUrl, p.usage.format, ...Object.values(p.usage.extraHeaders ?? {}));
+  }
+  for (const t of templates) {
+    for (const name of templatePlaceholders(t)) {
+      if (!allowed(name)) problems.push(`${where} unknown placeholder {${name}} in "${t}"`);
+    }
+  }
+
+  if (p.authType === "oauth2") {
+    const o = p.oauth;
+    for (const dup of duplicates(o.scopes)) problems.push(`${where} duplicate scope ${dup}`);
+    const granted = new Set(o.scopes);
+    for (const scope of o.defaultScopes) {
+      if (!granted.has(scope)) problems.push(`${where} default scope ${scope} not in scopes`);
+    }
+    for (const s of p.services) {
+      for (const scope of s.scopes) {
+        if (!granted.has(scope)) problems.push(`${where} ${s.code} scope ${scope} not in scopes`);
+      }
+    }
+    for (const q of duplicates(o.quirks)) problems.push(`${where} duplicate quirk ${q}`);
+    const idQuirk = o.identity.quirk;
+    if (idQuirk !== undefined && !o.quirks.includes(idQuirk)) problems.push(`${where} identity quirk not in quirks`);
+    if (idQuirk === undefined && o.userinfoUrl === undefined) problems.push(`${where} identity needs userinfoUrl`);
+    return problems;
+  }
+
+  for (const dup of duplicates(fieldNames)) problems.push(`${where} duplicate field ${dup}`);
+  for (const s of p.services) {
+    if (s.scopes.length > 0) problems.push(`${where} ${s.code}: only OAuth services name scopes`);
+  }
+  for (const f of p.credentialFields) {
+    if (f.pattern !== undefined && !compiles(f.pattern)) problems.push(`${where} ${f.name} pattern does not compile`);
+    if (f.pattern !== undefined && f.patternHint === undefined) problems.push(`${where} ${f.name} needs a patternHint`);
+  }
+  const tokenField = p.credentialFields.find((f) => f.name === p.accessTokenField);
+  if (tokenField === undefined || !tokenField.secret) problems.push(`${where} accessTokenField must be a secret field`);
+  if (p.authType === "api_key") {
+    for (const name of (p.requireOneOf ?? []).flat()) {
+      if (!fieldNames.includes(name)) problems.push(`${where} requireOneOf names unknown field ${name}`);
+    }
+    const variants = p.usage.baseUrlVariants;
+    if (variants !== undefined) {
+      const options = p.credentialFields.find((f) => f.name === variants.field)?.options ?? [];
+      const keys = Object.keys(variants.values);
+      if (options.length === 0 || keys.join() !== options.join()) {
+        problems.push(`${where} baseUrlVariants must cover exactly the options of ${variants.field}`);
+      }
+    }
+  }
+  return problems;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}

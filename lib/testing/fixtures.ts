@@ -1,0 +1,49 @@
+/**
+ * Test fixtures over the REAL database the environment selects (in-memory PGlite by
+ * default, Postgres with TEST_DATABASE_URL). Every fixture makes its own rows with random
+ * ids, so test files can share one Postgres database.
+ */
+import { eq } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
+import { migrate } from "@/db/migrate";
+import { apiKeys, users } from "@/db/schema";
+import { createApiKey } from "@/lib/api-keys";
+import { randomBase62, randomId } from "@/lib/crypto";
+
+let migrated: Promise<void> | undefined;
+
+export async function testDb(): Promise<Db> {
+  migrated ??= migrate();
+  await migrated;
+  return getDb();
+}
+
+export function uniqueEmail(tag = "user"): string {
+  return `${tag}-${randomBase62(10).toLowerCase()}@example.test`;
+}
+
+/** A user row without a password (argon2 is slow and most tests do not sign in). */
+export async function makeUser(db: Db, email = uniqueEmail()) {
+  const [user] = await db.insert(users).values({ id: randomId("usr"), email }).returning();
+  if (!user) throw new Error("fixture: user insert failed");
+  return user;
+}
+
+export async function makeKey(db: Db, userId: string, opts: { providers?: string[]; expiresAt?: Date } = {}) {
+  return createApiKey(db, { userId, name: "test key", providers: opts.providers ?? null, expiresAt: opts.expiresAt ?? null });
+}
+
+export async function setKeyExpiry(db: Db, keyId: string, expiresAt: Date) {
+  await db.update(apiKeys).set({ expiresAt }).where(eq(apiKeys.id, keyId));
+}
+
+/** A Request as a route handler receives it. */
+export function request(path: string, init: RequestInit & { key?: string } = {}): Request {
+  const headers = new Headers(init.headers);
+  if (init.key) headers.set("authorization", `Bearer ${init.key}`);
+  return new Request(`http://localhost:3000${path}`, { ...init, headers });
+}
+
+export function params<P>(p: P): { params: Promise<P> } {
+  return { params: Promise.resolve(p) };
+}

@@ -1,0 +1,97 @@
+/**
+ * POST /tokens/fetch: the agent's one call for a credential. Reads the user's connection,
+ * refreshes an OAuth token inside its margin, and answers in the contract's shape for each
+ * auth type. Activity and last-use are recorded off the response path.
+ */
+import type { Db } from "@/db";
+import { listConnectionsForUser, updateConnection } from "@/db/queries/connections";
+import type { Connection } from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
+import { recordEvent } from "@/lib/audit/record-event";
+import { requireProvider } from "@/lib/connect/require-provider";
+import { openFields } from "@/lib/connections/connection-secrets";
+import { env } from "@/lib/env";
+import type { Provider } from "@/lib/providers";
+import { ensureFreshToken, reauthError } from "./ensure-fresh-token";
+
+export type FetchTokenInput = { provider: string; account?: string; scopes?: string[] };
+
+function pickConnection(provider: Provider, rows: Connection[], account?: string): Connection {
+  const connect = `Create a connect session: POST /oauth/sessions {"provider":"${provider.code}"}`;
+  if (!rows.length) throw new ApiError("INTEGRATION_NOT_FOUND", `${provider.code} is not connected. ${connect}`, { provider: provider.code });
+  if (!account) return rows[0] as Connection;
+  const wanted = account.toLowerCase();
+  const match = rows.find((r) => r.accountId === account || r.accountLabel?.toLowerCase() === wanted);
+  if (!match) {
+    const known = rows.map((r) => r.accountLabel ?? r.accountId).join(", ");
+    throw new ApiError("INTEGRATION_NOT_FOUND", `No ${provider.code} account "${account.slice(0, 100)}" is connected (connected: ${known}). ${connect}`, { provider: provider.code });
+  }
+  return match;
+}
+
+function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
+  void recordEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }).catch(() => {});
+  if (outcome === "success") void updateConnection(db, row.id, { lastUsedAt: new Date(), lastUsedKeyId: key.id }).catch(() => {});
+}
+
+export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput) {
+  const provider = requireProvider(input.provider);
+  assertKeyAllowsProvider(key, provider.code);
+  const row = pickConnection(provider, await listConnectionsForUser(db, key.userId, provider.code), input.account);
+  const account = { id: row.accountId, label: row.accountLabel };
+
+  if (provider.authType !== "oauth2") {
+    const fields = openFields(row);
+    const { [provider.accessTokenField]: accessToken, ...rest } = fields;
+    if (!accessToken) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection has no ${provider.accessTokenField}; reconnect it.`, { provider: provider.code });
+    record(db, key, row, "success");
+    if (provider.authType === "mtproto") {
+      const e = env();
+      if (!e.TELEGRAM_API_ID || !e.TELEGRAM_API_HASH) {
+        throw new ApiError("PROVIDER_NOT_CONFIGURED", "Telegram is not configured on this instance: the operator must set TELEGRAM_API_ID and TELEGRAM_API_HASH.", { provider: provider.code });
+      }
+      return { provider: provider.code, type: "mtproto" as const, accessToken, apiId: Number(e.TELEGRAM_API_ID), apiHash: e.TELEGRAM_API_HASH, account, connectionId: row.id };
+    }
+    return {
+      provider: provider.code,
+      type: "api_key" as const,
+      accessToken,
+      fields: rest,
+      usage: { header: provider.usage.header, format: provider.usage.format, baseUrl: provider.usage.baseUrl, ...(provider.usage.extraHeaders ? { extraHeaders: provider.usage.extraHeaders } : {}) },
+      account,
+      connectionId: row.id,
+    };
+  }
+
+  if (row.status === "needs_reauth") {
+    record(db, key, row, "failure", { error: "TOKEN_EXPIRED" });
+    throw reauthError(provider.code, `The ${provider.name} connection needs re-authorization.`);
+  }
+  const missingScopes = (input.scopes ?? []).filter((s) => !row.scopes.includes(s));
+  if (missingScopes.length) {
+    record(db, key, row, "failure", { error: "INSUFFICIENT_SCOPE", missingScopes });
+    throw new ApiError(
+      "INSUFFICIENT_SCOPE",
+      `The ${provider.name} grant lacks: ${missingScopes.join(" ")}. Ask your human to approve them: POST /oauth/sessions ${JSON.stringify({ provider: provider.code, scopes: missingScopes })}`,
+      { provider: provider.code, missingScopes },
+    );
+  }
+  try {
+    const fresh = await ensureFreshToken(db, provider, row);
+    record(db, key, row, "success");
+    return {
+      provider: provider.code,
+      type: "oauth2" as const,
+      accessToken: fresh.accessToken,
+      tokenType: "Bearer",
+      expiresAt: fresh.expiresAt?.toISOString() ?? null,
+      scopes: fresh.scopes,
+      account,
+      connectionId: row.id,
+    };
+  } catch (err) {
+    if (err instanceof ApiError) record(db, key, row, "failure", { error: err.code });
+    throw err;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Operator CLI: `npm run akhrot -- <command>`. Uses whichever database the environment
+ * selects (DATABASE_URL, else the embedded PGlite folder; stop the dev server first, since
+ * only one process may open a PGlite folder).
+ *
+ *   user create --email E --password P
+ *   key create --email E --name N [--providers a,b] [--expires-in 30d]   (the key alone on the last line)
+ *   key list --email E
+ *   key revoke --id ID
+ */
+import { runCli } from "@/lib/cli/run-cli";
+
+runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
