@@ -146,7 +146,7 @@ export const connections = pgTable(
     lastUsedAt: ts("last_used_at"),
     lastUsedKeyId: text("last_used_key_id"),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("connections_account_uq").on(t.userId, t.provider, t.accountId),

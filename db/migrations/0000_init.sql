@@ -78,9 +78,11 @@ CREATE TABLE "connections" (
 	"refreshed_at" timestamp with time zone,
 	"refresh_failures" integer DEFAULT 0 NOT NULL,
 	"next_refresh_at" timestamp with time zone,
+	"refresh_lease_until" timestamp with time zone,
 	"last_used_at" timestamp with time zone,
 	"last_used_key_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (

@@ -58,6 +58,8 @@ async function oauthError(promise: Promise<unknown>): Promise<{ error: string; s
     await promise;
   } catch (err) {
     if (err instanceof oauth.ResponseBodyError) return { error: err.error, status: err.status };
+    // 401s to Basic auth carry the error in a WWW-Authenticate challenge.
+    if (err instanceof oauth.WWWAuthenticateChallengeError) return { error: err.cause[0]?.parameters.error ?? "", status: err.status };
     throw err;
   }
   throw new Error("expected an OAuth error response");

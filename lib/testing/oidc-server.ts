@@ -119,6 +119,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function zeroCounts(): OidcServerCounts {
   return { tokenRequests: 0, refreshGrants: 0, codeGrants: 0, revocations: 0, userinfo: 0 };
 }
@@ -142,14 +146,8 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
   const sockets = new Set<Socket>();
   const releaseHung = new Set<() => void>();
 
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-  const server = createServer((req, res) => {
-    if (handler) handler(req, res);
-    else {
-      res.statusCode = 503;
-      res.end();
-    }
-  });
+  // The issuer needs the port, so listen first and attach oidc-provider's handler afterwards.
+  const server = createServer();
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -203,9 +201,20 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
       Grant: 14 * DAY,
       RefreshToken: 14 * DAY,
     },
+    // Plain-text error page: lib/testing/oidc-login.ts quotes it in its exceptions.
+    renderError: async (ctx: KoaContext, out: Record<string, unknown>) => {
+      ctx.type = "html";
+      ctx.body = `<!DOCTYPE html><html><body><h1>oidc test server error</h1>${Object.entries(out)
+        .map(([key, value]) => `<pre>${escapeHtml(key)}: ${escapeHtml(String(value))}</pre>`)
+        .join("")}</body></html>`;
+    },
     features: {
       devInteractions: { enabled: true },
-      revocation: { enabled: true },
+      // A client may revoke its own tokens (oidc-provider's default rule, minus its notice).
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) => token.clientId === client.clientId,
+      },
       userinfo: { enabled: true },
     },
   });
@@ -265,7 +274,7 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
     await next();
   });
 
-  handler = provider.callback();
+  server.on("request", provider.callback());
 
   const urls = {
     authorization: `${issuer}${ROUTES.authorization}`,

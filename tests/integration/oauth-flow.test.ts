@@ -25,6 +25,8 @@ import { makeKey, makeUser, params, request, testDb } from "@/lib/testing/fixtur
 import { ensureFreshToken } from "@/lib/tokens/ensure-fresh-token";
 
 const BASE = "http://localhost:3000";
+/** A scope the catalog does not request by default, for incremental consent. */
+const EXTRA_SCOPE = "https://www.googleapis.com/auth/contacts.readonly";
 let db: Db;
 let idp: OidcServer;
 
@@ -32,7 +34,7 @@ beforeAll(async () => {
   db = await testDb();
   const google = getProvider("google");
   if (google?.authType !== "oauth2") throw new Error("catalog lacks google");
-  idp = await startOidcServer({ redirectUris: [`${BASE}/oauth/callback/google`], accessTokenTtl: 3600, scopes: [...google.oauth.scopes] });
+  idp = await startOidcServer({ redirectUris: [`${BASE}/oauth/callback/google`], accessTokenTtl: 3600, scopes: [...google.oauth.scopes, EXTRA_SCOPE] });
   Object.assign(process.env, {
     OAUTH_GOOGLE_CLIENT_ID: idp.clientId,
     OAUTH_GOOGLE_CLIENT_SECRET: idp.clientSecret,
@@ -318,12 +320,12 @@ describe("POST /tokens/fetch refresh", () => {
   it("INSUFFICIENT_SCOPE lists the missing scopes; a new session asks for them on top of the grant", async () => {
     const agent = await newAgent();
     await connect(agent);
-    const res = await fetchToken(agent, { provider: "google", scopes: ["openid", "https://www.googleapis.com/auth/drive"] });
+    const res = await fetchToken(agent, { provider: "google", scopes: ["openid", EXTRA_SCOPE] });
     expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: "INSUFFICIENT_SCOPE", missingScopes: ["https://www.googleapis.com/auth/drive"] });
-    const flow = await humanStartsFlow(agent, { provider: "google", scopes: ["https://www.googleapis.com/auth/drive"] });
+    expect(res.body.error).toMatchObject({ code: "INSUFFICIENT_SCOPE", missingScopes: [EXTRA_SCOPE] });
+    const flow = await humanStartsFlow(agent, { provider: "google", scopes: [EXTRA_SCOPE] });
     const scope = new URL(flow.location).searchParams.get("scope")?.split(" ") ?? [];
-    expect(scope).toContain("https://www.googleapis.com/auth/drive");
+    expect(scope).toContain(EXTRA_SCOPE);
     expect(scope).toContain("openid");
   });
 });

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
+import { redact } from "@/lib/api/errors";
 import { completeCallback } from "@/lib/connect/complete-callback";
 import { BINDING_COOKIE_PREFIX } from "@/lib/connect/start-authorization";
 
@@ -28,7 +29,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prov
     res.headers.set("cache-control", "no-store");
     return res;
   } catch (err) {
-    console.error(`akhrot: callback for ${provider.slice(0, 40)} failed: ${err instanceof Error ? err.name : "error"}`);
+    console.error(`akhrot: callback for ${provider.slice(0, 40)} failed: ${err instanceof Error ? `${err.name}: ${redact(err.message)}` : "error"}`);
     return NextResponse.redirect(`${base}/connect/error?reason=server_error`, 303);
   }
 }

@@ -1,1 +1,0 @@
-ALTER TABLE "connections" ADD COLUMN "refresh_lease_until" timestamp with time zone;
