@@ -125,11 +125,15 @@ export function env(): Env {
   return cached;
 }
 
-/** OAUTH_<CODE>_* variables, read once; values are validated where they are used. */
+/**
+ * Per-provider variables, read once: OAUTH_<CODE>_* (app credentials, endpoint overrides) and
+ * APIKEY_<CODE>_BASE_URL (where API-key checks are sent: a self-hosted or test server).
+ * Values are validated where they are used.
+ */
 export function oauthEnv(): Record<string, string> {
   if (!cachedOAuth) {
     cachedOAuth = {};
-    for (const [k, v] of Object.entries(process.env)) if (k.startsWith("OAUTH_") && v) cachedOAuth[k] = v;
+    for (const [k, v] of Object.entries(process.env)) if ((k.startsWith("OAUTH_") || k.startsWith("APIKEY_")) && v) cachedOAuth[k] = v;
   }
   return cachedOAuth;
 }

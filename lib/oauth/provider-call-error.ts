@@ -1,18 +1,21 @@
 import * as oauth from "oauth4webapi";
 
 /**
- * How a failed provider call is classified. `rejected`: the provider said no for good
- * (invalid_grant and friends) — re-authorization is needed. `transient`: timeout, network,
- * 5xx, garbage — stored credentials stay untouched and the caller may retry later.
+ * How a failed provider call is classified. `rejected`: the provider said the user's grant
+ * is dead (`invalid_grant`: revoked, expired or reused refresh token) — re-authorization is
+ * needed. Everything else is `transient` and leaves stored credentials untouched: timeouts,
+ * network errors, 5xx, garbage, and also operator-side faults such as `invalid_client` (a
+ * wrong client secret must not mark every user's connection for re-authorization).
  */
 export type ProviderFailure = { kind: "rejected" | "transient"; error: string; status?: number };
 
-const PERMANENT = new Set(["invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope", "access_denied"]);
-
 export function classifyProviderError(err: unknown): ProviderFailure {
   if (err instanceof oauth.ResponseBodyError) {
-    const permanent = PERMANENT.has(err.error) || (err.status >= 400 && err.status < 500 && err.status !== 429 && err.status !== 408);
-    return { kind: permanent ? "rejected" : "transient", error: err.error, status: err.status };
+    return { kind: err.error === "invalid_grant" ? "rejected" : "transient", error: err.error, status: err.status };
+  }
+  if (err instanceof oauth.WWWAuthenticateChallengeError) {
+    // A 401 with WWW-Authenticate at the token endpoint: the client credentials were refused.
+    return { kind: "transient", error: "invalid_client", status: err.status };
   }
   if (err instanceof oauth.OperationProcessingError) {
     const status = (err.cause as { status?: unknown } | undefined)?.status;

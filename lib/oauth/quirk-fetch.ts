@@ -30,7 +30,9 @@ async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Pro
     // Slack answers errors as HTTP 200 {"ok":false,"error":"invalid_code"}; the user's token is under authed_user.
     if (body.ok === false) {
       status = 400;
-      body = { error: String(body.error ?? "invalid_request") === "invalid_refresh_token" ? "invalid_grant" : body.error };
+      // Slack's names for a dead grant map to RFC 6749's invalid_grant.
+      const error = String(body.error ?? "invalid_request");
+      body = { error: ["invalid_refresh_token", "token_revoked", "token_expired", "invalid_code"].includes(error) ? "invalid_grant" : error };
     } else if (body.authed_user && typeof body.authed_user === "object") {
       const user = body.authed_user as Record<string, unknown>;
       const team = body.team as Record<string, unknown> | undefined;

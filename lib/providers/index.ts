@@ -19,11 +19,11 @@ import { isProviderCode, providerCodes, type ProviderCode } from "./provider-cod
 import type { ApiKeyProvider, MtprotoProvider, OAuthProvider, Provider, Service } from "./provider-schema";
 
 export { isProviderCode, providerCodes, type ProviderCode } from "./provider-codes";
+export { crossFieldProblems } from "./cross-field-problems";
 export { oauthQuirks, type OAuthQuirk } from "./oauth-quirks";
 export {
   authTypes,
   categories,
-  crossFieldProblems,
   httpMethods,
   providerSchema,
   type ApiKeyProvider,
@@ -40,7 +40,13 @@ export {
   type ProviderApi,
   type Service,
 } from "./provider-schema";
-export { renderTemplate, templatePlaceholders, tokenPlaceholders, type TokenPlaceholder } from "./template-placeholders";
+export {
+  isTokenPlaceholder,
+  renderTemplate,
+  templatePlaceholders,
+  tokenPlaceholders,
+  type TokenPlaceholder,
+} from "./template-placeholders";
 
 /** Every code maps to exactly one entry: adding a code without data (or the reverse) fails to compile. */
 const byCode: Record<ProviderCode, Provider> = {

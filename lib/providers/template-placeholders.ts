@@ -13,7 +13,8 @@ export const tokenPlaceholders = {
   // https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/#3-1-get-the-cloudid-for-your-site
   cloudId:
     "id of your site in GET https://api.atlassian.com/oauth/token/accessible-resources (same Bearer token)",
-  // https://dev.twitch.tv/docs/authentication/validate-tokens/
+  // The OAuth app's client id (GitHub revoke URL, Twitch Client-Id header). An agent can read it
+  // from the token itself on Twitch. https://dev.twitch.tv/docs/authentication/validate-tokens/
   clientId: "client_id from GET https://id.twitch.tv/oauth2/validate (header Authorization: OAuth $TOKEN)",
 } as const;
 

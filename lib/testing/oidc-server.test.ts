@@ -316,6 +316,11 @@ describe("oidc test server lifecycle", () => {
     }
   });
 
+  it("rejects bad configuration without leaving a listener behind", async () => {
+    await expect(startOidcServer({ redirectUris: [] })).rejects.toThrow(/redirectUris/);
+    await expect(startOidcServer({ redirectUris: ["not a url"] })).rejects.toThrow(/redirect_uris/);
+  });
+
   it("honours a fixed port", async () => {
     const probe = await startOidcServer({ redirectUris: [REDIRECT_URI] });
     const port = Number(new URL(probe.issuer).port);

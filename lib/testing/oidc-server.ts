@@ -84,6 +84,7 @@ type Next = () => Promise<void>;
 type ProviderInstance = {
   use(middleware: (ctx: KoaContext, next: Next) => Promise<void>): unknown;
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
+  Client: { find(id: string): Promise<unknown> };
 };
 type ProviderConstructor = new (issuer: string, configuration: Record<string, unknown>) => ProviderInstance;
 
@@ -127,47 +128,18 @@ function zeroCounts(): OidcServerCounts {
   return { tokenRequests: 0, refreshGrants: 0, codeGrants: 0, revocations: 0, userinfo: 0 };
 }
 
-/** Registered when startOidcServer() is called without options. */
-export const DEFAULT_TEST_REDIRECT_URI = "http://127.0.0.1/oauth/callback";
-
-export async function startOidcServer(opts: OidcServerOptions = { redirectUris: [DEFAULT_TEST_REDIRECT_URI] }): Promise<OidcServer> {
-  const accessTokenTtl = opts.accessTokenTtl ?? 60;
-  const clientId = opts.clientId ?? DEFAULT_TEST_CLIENT_ID;
-  const clientSecret = opts.clientSecret ?? DEFAULT_TEST_CLIENT_SECRET;
-  if (opts.redirectUris.length === 0) throw new Error("startOidcServer: redirectUris must not be empty");
-  if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1) throw new Error("startOidcServer: accessTokenTtl must be a positive integer (seconds)");
-  const scopes = [...new Set([...BASE_SCOPES, ...(opts.scopes ?? [])])];
-
-  const Provider = await loadProvider();
-
-  const counts = zeroCounts();
-  let fault: TokenEndpointFault = null;
-  const probeSecret = randomBytes(16).toString("hex");
-  const sockets = new Set<Socket>();
-  const releaseHung = new Set<() => void>();
-
-  // The issuer needs the port, so listen first and attach oidc-provider's handler afterwards.
-  const server = createServer();
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
-
-  const provider = new Provider(issuer, {
+function createProvider(
+  Provider: ProviderConstructor,
+  issuer: string,
+  settings: { clientId: string; clientSecret: string; redirectUris: string[]; scopes: string[]; accessTokenTtl: number },
+): ProviderInstance {
+  const { clientId, clientSecret, redirectUris, scopes, accessTokenTtl } = settings;
+  return new Provider(issuer, {
     clients: [
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: opts.redirectUris,
+        redirect_uris: redirectUris,
         grant_types: ["authorization_code", "refresh_token"],
         response_types: ["code"],
         // client_secret_post is accepted too: oidc-provider treats the two secret methods alike.
@@ -218,6 +190,54 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
       userinfo: { enabled: true },
     },
   });
+}
+
+/** Registered when startOidcServer() is called without options. */
+export const DEFAULT_TEST_REDIRECT_URI = "http://127.0.0.1/oauth/callback";
+
+export async function startOidcServer(opts: OidcServerOptions = { redirectUris: [DEFAULT_TEST_REDIRECT_URI] }): Promise<OidcServer> {
+  const accessTokenTtl = opts.accessTokenTtl ?? 60;
+  const clientId = opts.clientId ?? DEFAULT_TEST_CLIENT_ID;
+  const clientSecret = opts.clientSecret ?? DEFAULT_TEST_CLIENT_SECRET;
+  if (opts.redirectUris.length === 0) throw new Error("startOidcServer: redirectUris must not be empty");
+  if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1) throw new Error("startOidcServer: accessTokenTtl must be a positive integer (seconds)");
+  const scopes = [...new Set([...BASE_SCOPES, ...(opts.scopes ?? [])])];
+
+  const Provider = await loadProvider();
+
+  const counts = zeroCounts();
+  let fault: TokenEndpointFault = null;
+  const probeSecret = randomBytes(16).toString("hex");
+  const sockets = new Set<Socket>();
+  const releaseHung = new Set<() => void>();
+
+  // The issuer needs the port, so listen first and attach oidc-provider's handler afterwards.
+  const server = createServer();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const issuer = `http://127.0.0.1:${port}`;
+
+  let provider: ProviderInstance;
+  try {
+    provider = createProvider(Provider, issuer, { clientId, clientSecret, redirectUris: opts.redirectUris, scopes, accessTokenTtl });
+    // Static clients are validated lazily; load ours now so bad metadata fails here, not mid-test.
+    await provider.Client.find(clientId);
+  } catch (err) {
+    server.close();
+    // oidc-provider errors carry the useful part in error_description.
+    const description = typeof err === "object" && err !== null && "error_description" in err ? ` (${String(err.error_description)})` : "";
+    throw new Error(`startOidcServer: oidc-provider rejected the configuration: ${err instanceof Error ? err.message : String(err)}${description}`, { cause: err });
+  }
 
   provider.use(async (ctx, next) => {
     if (ctx.path === ROUTES.token && ctx.method === "POST") {
@@ -270,7 +290,7 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
       return;
     }
     if (ctx.path === ROUTES.revocation && ctx.method === "POST") counts.revocations += 1;
-    else if (ctx.path === ROUTES.userinfo && ctx.get("x-oidc-test-probe") !== probeSecret) counts.userinfo += 1;
+    else if (ctx.path === ROUTES.userinfo && ctx.method !== "OPTIONS" && ctx.get("x-oidc-test-probe") !== probeSecret) counts.userinfo += 1;
     await next();
   });
 

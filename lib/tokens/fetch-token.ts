@@ -43,8 +43,10 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput)
 
   if (provider.authType !== "oauth2") {
     const fields = openFields(row);
-    const { [provider.accessTokenField]: accessToken, ...rest } = fields;
-    if (!accessToken) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection has no ${provider.accessTokenField}; reconnect it.`, { provider: provider.code });
+    // The main field, or (MongoDB with only an Atlas key pair) the first secret field present.
+    const mainField = fields[provider.accessTokenField] ? provider.accessTokenField : provider.credentialFields.find((f) => f.secret && fields[f.name])?.name;
+    const { [mainField ?? provider.accessTokenField]: accessToken, ...rest } = fields;
+    if (!accessToken) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection holds no credential; reconnect it.`, { provider: provider.code });
     record(db, key, row, "success");
     if (provider.authType === "mtproto") {
       const e = env();

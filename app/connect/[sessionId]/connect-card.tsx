@@ -5,6 +5,7 @@ type Props = {
   scopes?: string[];
   note?: string;
   action?: { href: string; label: string };
+  children?: React.ReactNode;
 };
 
 const TONES = { neutral: "border-zinc-200", success: "border-emerald-300", error: "border-rose-300" } as const;
@@ -12,7 +13,7 @@ const BADGES = { neutral: "bg-zinc-100 text-zinc-700", success: "bg-emerald-100 
 const LABELS = { neutral: "Akhrot", success: "Connected", error: "Not connected" } as const;
 
 /** The one card layout of the hosted connect pages. */
-export function ConnectCard({ title, body, tone, scopes, note, action }: Props) {
+export function ConnectCard({ title, body, tone, scopes, note, action, children }: Props) {
   return (
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 py-12">
       <section className={`w-full max-w-md rounded-2xl border bg-white p-8 shadow-sm ${TONES[tone]}`} aria-labelledby="connect-title">
@@ -40,6 +41,7 @@ export function ConnectCard({ title, body, tone, scopes, note, action }: Props) 
             </button>
           </form>
         )}
+        {children}
         {note && <p className="mt-4 text-xs text-zinc-500">{note}</p>}
       </section>
     </main>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { loadConnectPage } from "@/lib/connect/load-connect-page";
+import { submitCredentials } from "./actions";
 import { ConnectCard } from "./connect-card";
+import { CredentialsForm } from "./credentials-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Connect an account · Akhrot", referrer: "no-referrer" };
@@ -37,14 +39,24 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
   if (page.state === "expired") {
     return <ConnectCard title="This link has expired" tone="error" body={`Connect links work once, for 10 minutes. Ask your agent to create a new link for ${name}.`} />;
   }
+  const p = page.provider;
+  const oauth = p.authType === "oauth2";
   return (
     <ConnectCard
       title={`Connect ${name}`}
       tone="neutral"
-      body={`You are connecting your ${name} account to the Akhrot account ${page.maskedEmail}. Your agents on that account will be able to use it. Only continue if you asked for this.`}
+      body={`You are connecting ${oauth ? `your ${name} account` : `a ${name} credential`} to the Akhrot account ${page.maskedEmail}. Your agents on that account will be able to use it. Only continue if you asked for this.`}
       scopes={page.scopes}
-      action={page.provider.authType === "oauth2" ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}` } : undefined}
-      note={page.provider.authType === "oauth2" ? `This link expires at ${page.expiresAt.toUTCString()}.` : `${name} is connected from the Akhrot dashboard (Providers page).`}
-    />
+      action={oauth ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}` } : undefined}
+      note={`This link works once and expires at ${page.expiresAt.toUTCString()}.`}
+    >
+      {!oauth && (
+        <CredentialsForm
+          action={submitCredentials.bind(null, sessionId)}
+          providerName={name}
+          fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))}
+        />
+      )}
+    </ConnectCard>
   );
 }

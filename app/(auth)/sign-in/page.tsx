@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { CredentialsForm } from "@/components/auth/credentials-form";
+import { SocialButtons } from "@/components/auth/social-buttons";
+import { currentUser, safeCallbackPath, socialProviders } from "@/lib/auth";
+import { signInAction, socialSignInAction } from "../actions";
+import { oauthErrorMessage } from "../messages";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  const error = oauthErrorMessage(typeof params.error === "string" ? params.error : undefined);
+  return (
+    <AuthCard
+      title="Sign in to Akhrot"
+      subtitle="Manage your agents' connections and API keys."
+      footer={{ text: "New to Akhrot?", linkLabel: "Create an account", href: "/sign-up" }}
+    >
+      <CredentialsForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} initialError={error} />
+      <SocialButtons providers={socialProviders()} action={socialSignInAction} callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}

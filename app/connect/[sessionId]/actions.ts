@@ -1,0 +1,11 @@
+"use server";
+
+import { getDb } from "@/db";
+import { submitHostedCredentials, type SubmitResult } from "@/lib/connect/submit-hosted-credentials";
+
+/** Server action behind the hosted paste form; the session id is the only authority (single use, 10 minutes). */
+export async function submitCredentials(sessionId: string, _prev: SubmitResult | null, form: FormData): Promise<SubmitResult> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") values[k] = v;
+  return submitHostedCredentials(await getDb(), sessionId, values);
+}

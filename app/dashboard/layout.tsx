@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { DashboardNav } from "@/components/dashboard/dashboard-nav";
+import { UserMenu } from "@/components/dashboard/user-menu";
+import { Logo } from "@/components/logo";
+import { requireUser } from "@/lib/auth";
+import { TRPCReactProvider } from "@/lib/trpc/client";
+import { signOutAction } from "./actions";
+
+export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Akhrot" } };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <TRPCReactProvider>
+      <div className="min-h-screen lg:flex">
+        <aside className="hidden w-60 flex-none flex-col border-r border-zinc-200 bg-white px-3 py-5 lg:sticky lg:top-0 lg:flex lg:h-screen">
+          <div className="px-2.5">
+            <Logo href="/dashboard" />
+          </div>
+          <div className="mt-8 flex-1">
+            <DashboardNav variant="sidebar" />
+          </div>
+          <div className="border-t border-zinc-200 px-2.5 pt-4">
+            <UserMenu email={user.email} signOut={signOutAction} />
+          </div>
+        </aside>
+        <header className="border-b border-zinc-200 bg-white px-4 pt-3 lg:hidden">
+          <div className="flex items-center justify-between gap-3">
+            <Logo href="/dashboard" />
+            <UserMenu email={user.email} signOut={signOutAction} compact />
+          </div>
+          <div className="mt-3 pb-2">
+            <DashboardNav variant="tabs" />
+          </div>
+        </header>
+        <main className="min-w-0 flex-1 px-4 py-8 sm:px-8 lg:px-12 lg:py-10">
+          <div className="mx-auto max-w-5xl">{children}</div>
+        </main>
+      </div>
+    </TRPCReactProvider>
+  );
+}

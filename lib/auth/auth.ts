@@ -1,0 +1,40 @@
+/**
+ * Dashboard authentication (Auth.js v5). Email + password (argon2id, lib/users), plus
+ * GitHub/Google when configured. Sessions are JWTs carrying the user id; every page and
+ * mutation checks the session itself (requireUser, tRPC's protectedProcedure), proxy.ts
+ * is only a convenience redirect.
+ *
+ * The lazy config form lets the adapter get the database, which opens asynchronously.
+ */
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { verifyCredentials } from "@/lib/users/create-user";
+import { vaultAdapter } from "./adapter";
+import { baseAuthConfig } from "./base-config";
+import { socialAuthProviders } from "./sign-in-providers";
+
+// Sign-in only checks the shape; password rules apply when an account is created.
+const signInInput = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
+
+export const { auth, signIn, signOut, handlers } = NextAuth(async () => {
+  const db = await getDb();
+  const base = baseAuthConfig();
+  return {
+    ...base,
+    adapter: vaultAdapter(db),
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const input = signInInput.safeParse(raw);
+          if (!input.success) return null;
+          const user = await verifyCredentials(db, input.data.email, input.data.password);
+          return user ? { id: user.id, email: user.email, name: user.name, image: user.image } : null;
+        },
+      }),
+      ...socialAuthProviders(),
+    ],
+  };
+});

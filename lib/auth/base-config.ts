@@ -1,0 +1,36 @@
+/**
+ * The part of the Auth.js configuration that needs no database: secret, JWT sessions,
+ * pages and the callbacks that put the user id on the session. lib/auth/index.ts extends
+ * it with the adapter and providers; proxy.ts uses it alone to read the session cookie.
+ */
+import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
+
+export const SIGN_IN_PATH = "/sign-in";
+
+export function baseAuthConfig(): NextAuthConfig {
+  return {
+    secret: env().AUTH_SECRET,
+    // Self-hosted behind any proxy: the Host header decides the callback URLs.
+    trustHost: true,
+    // Credentials sign-in only works with JWT sessions (with an adapter the default is
+    // "database", and every /api/auth route then answers 500).
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    providers: [],
+    callbacks: {
+      // Auth.js puts the user id in `sub` on sign-in; copy it to the session we hand out.
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    logger: {
+      // A wrong password is an expected outcome, not a server error worth a stack trace.
+      error(error) {
+        if (error.name === "CredentialsSignin") return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { findUserById } from "@/db/queries/users";
+import { auth } from "./auth";
+import { SIGN_IN_PATH } from "./base-config";
+
+export type SessionUser = { id: string; email: string; name: string | null };
+
+/**
+ * The signed-in user, or undefined when there is no session or its user no longer exists
+ * (a JWT outlives a deleted account). Cached per request, so a layout and its page share
+ * one lookup.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
+  const id = (await auth())?.user?.id;
+  if (!id) return undefined;
+  const user = await findUserById(await getDb(), id);
+  return user ? { id: user.id, email: user.email, name: user.name } : undefined;
+});
+
+/** For server components and server actions: the signed-in user, or a redirect to /sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(SIGN_IN_PATH);
+  return user;
+}

@@ -1,0 +1,20 @@
+import type { Db } from "@/db";
+import { findConnectSession, finishConnectSession } from "@/db/queries/connect-sessions";
+import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
+import type { FieldErrors } from "@/lib/connections/validate-credential-fields";
+import { getProvider } from "@/lib/providers";
+import { effectiveStatus } from "./session-status";
+
+export type SubmitResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+/** The human pasted credentials on the hosted page of an API-key (or Telegram import) session. */
+export async function submitHostedCredentials(db: Db, sessionId: string, values: Record<string, unknown>): Promise<SubmitResult> {
+  const session = /^cs_[0-9A-Za-z]{22}$/.test(sessionId) ? await findConnectSession(db, sessionId) : undefined;
+  if (!session || effectiveStatus(session) !== "pending") return { ok: false, errors: { _form: "This link has expired or was already used. Ask your agent for a new one." } };
+  const provider = getProvider(session.provider);
+  if (!provider || provider.authType === "oauth2") return { ok: false, errors: { _form: "This provider is connected by signing in, not by pasting a key." } };
+  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values, apiKeyId: session.apiKeyId });
+  if (!saved.ok) return saved;
+  await finishConnectSession(db, session.id, { status: "completed", connectionId: saved.connection.id });
+  return { ok: true };
+}

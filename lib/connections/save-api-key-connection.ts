@@ -1,0 +1,45 @@
+import type { Db } from "@/db";
+import { findConnectionByAccount, insertConnectionIfAbsent, updateConnection } from "@/db/queries/connections";
+import type { Connection } from "@/db/schema";
+import { recordEvent } from "@/lib/audit/record-event";
+import { randomId, sha256Hex } from "@/lib/crypto";
+import { env } from "@/lib/env";
+import type { ApiKeyProvider, MtprotoProvider } from "@/lib/providers";
+import { seal } from "./connection-secrets";
+import { validateCredentialFields, type FieldErrors } from "./validate-credential-fields";
+import { verifyApiKey } from "./verify-api-key";
+
+export type SaveApiKeyResult = { ok: true; connection: Connection } | { ok: false; errors: FieldErrors };
+
+/**
+ * Store pasted credentials (API-key providers, an imported Telegram session). The account id
+ * is a fingerprint of the main secret, so pasting the same key again updates it in place and a
+ * different key becomes a second account. The label shows only the last 4 characters.
+ */
+export async function saveApiKeyConnection(
+  db: Db,
+  input: { userId: string; provider: ApiKeyProvider | MtprotoProvider; values: Record<string, unknown>; apiKeyId?: string | null; replaceConnectionId?: string },
+): Promise<SaveApiKeyResult> {
+  const { provider } = input;
+  const checked = validateCredentialFields(provider, input.values);
+  if (!checked.ok) return checked;
+  const secret = checked.fields[provider.accessTokenField] ?? Object.values(checked.fields).join("|");
+  if (provider.authType === "api_key" && env().AKHROT_VERIFY_API_KEYS) {
+    const verdict = await verifyApiKey(provider, checked.fields);
+    if (!verdict.ok) return { ok: false, errors: { _form: verdict.message } };
+  }
+  const accountId = `fp_${sha256Hex(secret).slice(0, 16)}`;
+  const label = `${provider.name} …${secret.slice(-4)}`;
+  const connection = await db.transaction(async (tx) => {
+    const existing = input.replaceConnectionId
+      ? await tx.query.connections.findFirst({ where: (c, { and, eq }) => and(eq(c.id, input.replaceConnectionId ?? ""), eq(c.userId, input.userId)) })
+      : await findConnectionByAccount(tx, input.userId, provider.code, accountId);
+    const id = existing?.id ?? randomId("conn");
+    const values = { accountId, accountLabel: label, status: "active" as const, fieldsEnc: seal(id, "fields", JSON.stringify(checked.fields)), scopes: [] };
+    if (existing) return updateConnection(tx, id, values);
+    return insertConnectionIfAbsent(tx, { id, userId: input.userId, provider: provider.code, authType: provider.authType, ...values });
+  });
+  if (!connection) return { ok: false, errors: { _form: "This key is already connected." } };
+  await recordEvent(db, { userId: input.userId, apiKeyId: input.apiKeyId ?? null, action: "connection.create", provider: provider.code, connectionId: connection.id, detail: { account: label } });
+  return { ok: true, connection };
+}

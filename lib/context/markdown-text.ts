@@ -1,0 +1,29 @@
+/**
+ * Escaping for untrusted text (account labels come from providers) placed in markdown:
+ * one line, no raw HTML, no table breaks. JSON output keeps the raw values.
+ */
+export function inlineText(s: string, maxLength = 120): string {
+  const flat = s.replace(/[\s\p{Cc}]+/gu, " ").trim();
+  const short = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+  // Entities, not tags: "<" never reaches the markdown raw.
+  return short.replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+export function tableCell(s: string): string {
+  return inlineText(s, 300).replaceAll("|", "\\|");
+}
+
+/** A code span that survives backticks inside `s`. */
+export function codeSpan(s: string): string {
+  const longestRun = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside. */
+export function codeBlock(code: string, language = ""): string {
+  const longestRun = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  return `${fence}${language}\n${code}\n${fence}`;
+}

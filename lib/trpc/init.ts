@@ -1,0 +1,38 @@
+/**
+ * tRPC for the dashboard (not the public agent API, which is plain REST in app/).
+ * Context = the Auth.js session + the database. `protectedProcedure` checks the session
+ * itself and that its user still exists: proxy.ts is only a convenience redirect.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { getDb } from "@/db";
+import { findUserById } from "@/db/queries/users";
+import { auth } from "@/lib/auth/auth";
+
+export async function createTRPCContext(opts: { headers: Headers }) {
+  const [session, db] = await Promise.all([auth(), getDb()]);
+  return { session, db, headers: opts.headers };
+}
+
+export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    // Zod messages (e.g. "Name must be at most 80 characters.") reach the form as a list.
+    const issues = error.cause instanceof ZodError ? error.cause.issues.map((i) => i.message) : null;
+    return { ...shape, data: { ...shape.data, issues } };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+export const publicProcedure = t.procedure;
+
+export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const id = ctx.session?.user?.id;
+  const user = id ? await findUserById(ctx.db, id) : undefined;
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: { id: user.id, email: user.email } } });
+});
