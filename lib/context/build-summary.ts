@@ -50,17 +50,17 @@ export function buildSummary(connections: readonly ContextConnection[], baseUrl:
     for (const entry of connected) {
       const many = entry.accounts.length > 1;
       const names = entry.accounts.map((c) => `${inlineText(accountName(c), labelBudget)}${many && c.isDefault ? " (default)" : ""}`);
-      lines.push(`- ${entry.provider}: ${names.join(", ")} (${entry.services.join(" ")})`);
+      lines.push(`- ${entry.provider} ${names.join(", ")}: ${entry.services.join(" ")}`);
     }
   }
   if (reauth.length > 0) {
     const names = reauth.map((c) => `${c.provider} ${inlineText(accountName(c), labelBudget)}`);
     lines.push(`Needs re-auth (connect again): ${names.join(", ")}`);
   }
-  lines.push(`Available: ${available.length > 0 ? available.join(", ") : "none (all connected)"}`);
+  // Bare comma-separated codes: 34 of them are already ~300 bytes of the budget.
+  lines.push(`Available: ${available.length > 0 ? available.join(",") : "none"}`);
   if (connected.length > 0) lines.push(`Token: POST /tokens/fetch ${JSON.stringify(fetchBody)}`);
-  lines.push(`Connect: POST /oauth/sessions ${JSON.stringify(connectBody)}, send the user the url`);
-  lines.push(`Details: GET /ai/context/${fetchCode}`);
+  lines.push(`Connect: POST /oauth/sessions ${JSON.stringify(connectBody)} (user opens url)`);
 
   return {
     markdown: `${lines.join("\n")}\n`,
