@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { connections, type Connection, type NewConnection } from "@/db/schema";
 
@@ -49,4 +49,22 @@ export async function tryAcquireRefreshLease(db: DbOrTx, id: string, now: Date, 
 export async function deleteConnectionRow(db: DbOrTx, id: string, userId: string): Promise<Connection | undefined> {
   const [row] = await db.delete(connections).where(and(eq(connections.id, id), eq(connections.userId, userId))).returning();
   return row;
+}
+
+/** OAuth connections that expire before `before`, are active, refreshable and not backing off. */
+export function listRefreshDue(db: DbOrTx, now: Date, before: Date, limit: number): Promise<Connection[]> {
+  return db
+    .select()
+    .from(connections)
+    .where(
+      and(
+        eq(connections.authType, "oauth2"),
+        eq(connections.status, "active"),
+        isNotNull(connections.refreshTokenEnc),
+        lt(connections.expiresAt, before),
+        or(isNull(connections.nextRefreshAt), lt(connections.nextRefreshAt, now)),
+      ),
+    )
+    .orderBy(asc(connections.expiresAt))
+    .limit(limit);
 }

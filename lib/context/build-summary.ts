@@ -21,8 +21,12 @@ export type SummaryJson = {
   next: { fetchToken: NextCall; connect: NextCall; details: NextCall };
 };
 
-/** Labels are provider data of any length; the summary keeps each short. */
-const labelBudget = 40;
+/** Byte budgets of the markdown (DESIGN: "about 500 bytes"); labels shrink to fit them. */
+function byteBudget(connectionCount: number): number {
+  if (connectionCount <= 3) return 600;
+  return connectionCount <= 10 ? 1024 : Number.POSITIVE_INFINITY;
+}
+const labelLengths = [40, 32, 24, 16, 12];
 
 export function buildSummary(connections: readonly ContextConnection[], baseUrl: string): ContextDocument<SummaryJson> {
   const active = connections.filter((c) => c.status === "active");
@@ -39,31 +43,40 @@ export function buildSummary(connections: readonly ContextConnection[], baseUrl:
   const available = providers.filter((p) => !withAny.has(p.code)).map((p) => p.code);
 
   const fetchCode = connected[0]?.provider ?? reauth[0]?.provider ?? "google";
-  const connectCode = available[0] ?? reauth[0]?.provider ?? fetchCode;
+  // A broken connection is the most useful thing to (re)connect.
+  const connectCode = reauth[0]?.provider ?? available[0] ?? fetchCode;
   const fetchBody = { provider: fetchCode };
   const connectBody = { provider: connectCode };
 
-  const lines = ["# Akhrot"];
-  if (connected.length === 0) lines.push("Connected: none yet");
-  else {
-    lines.push("Connected:");
-    for (const entry of connected) {
-      const many = entry.accounts.length > 1;
-      const names = entry.accounts.map((c) => `${inlineText(accountName(c), labelBudget)}${many && c.isDefault ? " (default)" : ""}`);
-      lines.push(`- ${entry.provider} ${names.join(", ")}: ${entry.services.join(" ")}`);
+  const render = (labelLength: number): string => {
+    const name = (c: ContextConnection) => inlineText(accountName(c), labelLength);
+    const lines = ["# Akhrot"];
+    if (connected.length === 0) lines.push("Connected: none yet");
+    else {
+      lines.push("Connected:");
+      for (const entry of connected) {
+        const many = entry.accounts.length > 1;
+        const names = entry.accounts.map((c) => `${name(c)}${many && c.isDefault ? " (default)" : ""}`);
+        lines.push(`- ${entry.provider} ${names.join(", ")}: ${entry.services.join(" ")}`);
+      }
     }
-  }
-  if (reauth.length > 0) {
-    const names = reauth.map((c) => `${c.provider} ${inlineText(accountName(c), labelBudget)}`);
-    lines.push(`Needs re-auth (connect again): ${names.join(", ")}`);
-  }
-  // Bare comma-separated codes: 34 of them are already ~300 bytes of the budget.
-  lines.push(`Available: ${available.length > 0 ? available.join(",") : "none"}`);
-  if (connected.length > 0) lines.push(`Token: POST /tokens/fetch ${JSON.stringify(fetchBody)}`);
-  lines.push(`Connect: POST /oauth/sessions ${JSON.stringify(connectBody)} (user opens url)`);
+    if (reauth.length > 0) lines.push(`Needs re-auth: ${reauth.map((c) => `${c.provider} ${name(c)}`).join(", ")}`);
+    // Bare comma-separated codes: 34 of them are already ~280 bytes of the budget.
+    lines.push(`Available: ${available.length > 0 ? available.join(",") : "none"}`);
+    const connect = `POST /oauth/sessions ${JSON.stringify(connectBody)}`;
+    lines.push(
+      connected.length > 0
+        ? `Next: POST /tokens/fetch ${JSON.stringify(fetchBody)} · ${connect}`
+        : `Next: ${connect}, the user opens its url; then POST /tokens/fetch`,
+    );
+    return `${lines.join("\n")}\n`;
+  };
+  const budget = byteBudget(connections.length);
+  const fits = (md: string) => new TextEncoder().encode(md).length <= budget;
+  const markdown = labelLengths.map(render).find(fits) ?? render(labelLengths[labelLengths.length - 1] ?? 12);
 
   return {
-    markdown: `${lines.join("\n")}\n`,
+    markdown,
     json: {
       connected: connected.map((entry) => ({
         provider: entry.provider,

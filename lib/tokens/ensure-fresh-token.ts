@@ -34,8 +34,8 @@ export function marginMs(): number {
   return env().TOKEN_REFRESH_MARGIN_SECONDS * 1000;
 }
 
-function isFresh(row: Connection, now: number): boolean {
-  return !row.expiresAt || row.expiresAt.getTime() - now > marginMs();
+function isFresh(row: Connection, now: number, margin: number): boolean {
+  return !row.expiresAt || row.expiresAt.getTime() - now > margin;
 }
 
 function serve(row: Connection): FreshToken {
@@ -57,10 +57,10 @@ function providerDown(row: Connection, retryAt: Date): ApiError {
   return new ApiError("PROVIDER_ERROR", `${row.provider} did not answer the token refresh. Stored credentials are unchanged; retry in ${seconds} s.`, { provider: row.provider }, { "retry-after": String(seconds) });
 }
 
-async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connection): Promise<FreshToken> {
+async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connection, margin: number): Promise<FreshToken> {
   const now = Date.now();
   const release = () => updateConnection(db, row.id, { refreshLeaseUntil: null });
-  if (isFresh(row, now) && row.status === "active") {
+  if (isFresh(row, now, margin) && row.status === "active") {
     await release();
     return serve(row);
   }
@@ -118,30 +118,36 @@ async function expiredWithoutRefresh(db: Db, provider: OAuthProvider, row: Conne
   throw reauthError(row.provider, `The ${provider.name} token expired and ${provider.name} gave no refresh token.`);
 }
 
-async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectionId: string): Promise<FreshToken> {
+async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectionId: string, margin: number): Promise<FreshToken> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const now = new Date();
     const leased = await tryAcquireRefreshLease(db, connectionId, now, new Date(now.getTime() + LEASE_MS));
-    if (leased) return refreshAsLeaseHolder(db, provider, leased);
+    if (leased) return refreshAsLeaseHolder(db, provider, leased, margin);
     await new Promise((r) => setTimeout(r, POLL_MS));
     const row = await findConnectionById(db, connectionId);
     if (!row) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection was removed.`, { provider: provider.code });
     if (row.status === "needs_reauth") throw reauthError(row.provider, `The ${provider.name} connection needs re-authorization.`);
-    if (isFresh(row, Date.now())) return serve(row);
+    if (isFresh(row, Date.now(), margin)) return serve(row);
     if (Date.now() > deadline) throw providerDown(row, new Date(Date.now() + 1000));
   }
 }
 
 /** The connection's access token, refreshed first when it expires within the margin. */
-export async function ensureFreshToken(db: Db, provider: OAuthProvider, row: Connection, opts: { coalesce?: boolean } = {}): Promise<FreshToken> {
-  if (isFresh(row, Date.now())) return serve(row);
+export async function ensureFreshToken(
+  db: Db,
+  provider: OAuthProvider,
+  row: Connection,
+  opts: { coalesce?: boolean; marginMs?: number } = {},
+): Promise<FreshToken> {
+  const margin = opts.marginMs ?? marginMs();
+  if (isFresh(row, Date.now(), margin)) return serve(row);
   if (!row.refreshTokenEnc) return expiredWithoutRefresh(db, provider, row);
   // Tests switch coalescing off to prove the database lease alone serialises refreshes.
-  if (opts.coalesce === false) return refreshAcrossInstances(db, provider, row.id);
+  if (opts.coalesce === false) return refreshAcrossInstances(db, provider, row.id, margin);
   const running = inFlight.get(row.id);
   if (running) return running;
-  const p = refreshAcrossInstances(db, provider, row.id).finally(() => inFlight.delete(row.id));
+  const p = refreshAcrossInstances(db, provider, row.id, margin).finally(() => inFlight.delete(row.id));
   inFlight.set(row.id, p);
   return p;
 }

@@ -16,6 +16,7 @@ import { POST as startConnect } from "@/app/connect/[sessionId]/start/route";
 import { POST as createSession } from "@/app/oauth/sessions/route";
 import { GET as sessionStatus } from "@/app/oauth/sessions/[sessionId]/route";
 import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import { GET as cron } from "@/app/api/cron/refresh/route";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
 import { resetEnvCache } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
@@ -367,5 +368,41 @@ describe("session and fetch errors", () => {
     const missing = await sessionStatus(request("/oauth/sessions/cs_0000000000000000000000", { key: b.key }), params({ sessionId: "cs_0000000000000000000000" }));
     expect(theirs.status).toBe(404);
     expect(await theirs.json()).toEqual(await missing.json());
+  });
+});
+
+describe("GET /api/cron/refresh (proactive refresh)", () => {
+  async function connectedExpiringIn(ms: number) {
+    const agent = await newAgent();
+    await connect(agent);
+    const connId = String((await fetchToken(agent)).body.connectionId);
+    await db.update(connections).set({ expiresAt: new Date(Date.now() + ms) }).where(eq(connections.id, connId));
+    return connId;
+  }
+
+  it("refuses without the cron secret", async () => {
+    process.env.CRON_SECRET = "cron-secret-0123456789";
+    resetEnvCache();
+    expect((await cron(request("/api/cron/refresh"))).status).toBe(401);
+    expect((await cron(request("/api/cron/refresh", { headers: { authorization: "Bearer wrong-secret-000000" } }))).status).toBe(401);
+  });
+
+  it("refreshes soon-expiring connections once; skips dead and backing-off ones", async () => {
+    process.env.CRON_SECRET = "cron-secret-0123456789";
+    resetEnvCache();
+    const soon = await connectedExpiringIn(7 * 60_000); // inside 2× the 5-minute margin
+    const dead = await connectedExpiringIn(60_000);
+    await db.update(connections).set({ status: "needs_reauth" }).where(eq(connections.id, dead));
+    const backingOff = await connectedExpiringIn(60_000);
+    await db.update(connections).set({ nextRefreshAt: new Date(Date.now() + 60_000) }).where(eq(connections.id, backingOff));
+    idp.resetCounts();
+    const res = await cron(request("/api/cron/refresh", { headers: { authorization: "Bearer cron-secret-0123456789" } }));
+    expect(res.status).toBe(200);
+    expect((await res.json()) as { refreshed: number }).toMatchObject({ refreshed: expect.any(Number), failed: 0 });
+    expect((await findConnectionById(db, soon))?.refreshedAt).toBeInstanceOf(Date);
+    expect((await findConnectionById(db, dead))?.refreshedAt).toBeNull();
+    expect((await findConnectionById(db, backingOff))?.refreshedAt).toBeNull();
+    const second = await cron(request("/api/cron/refresh", { headers: { authorization: "Bearer cron-secret-0123456789" } }));
+    expect(((await second.json()) as { checked: number }).checked).toBe(0);
   });
 });
