@@ -36,6 +36,13 @@ export function variableSource(provider: Provider, placeholder: string): string 
   return `your ${placeholder} (path or query parameter)`;
 }
 
+/** A template for a double-quoted shell string, and the shell variables it uses. */
+export function shellTemplate(provider: Provider, template: string): { text: string; variables: ShellVariable[] } {
+  const used = new Set<string>();
+  const text = renderForShell(template, provider, used);
+  return { text, variables: [...used].map((name) => ({ name: shellVarName(provider, name), source: variableSource(provider, name) })) };
+}
+
 /** Escapes a template for a double-quoted shell string, turning `{name}` into `$NAME`. */
 function renderForShell(template: string, provider: Provider, used: Set<string>): string {
   let out = "";

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
+import { setBindingCookie } from "@/lib/connect/binding-cookie";
 import { startAuthorization } from "@/lib/connect/start-authorization";
 
 // POST /connect/{sessionId}/start – the human pressed Continue: set the browser binding, go to the provider.
@@ -9,16 +10,5 @@ export async function POST(req: Request, { params }: { params: Promise<{ session
   const base = baseUrl(req);
   const result = await startAuthorization(await getDb(), sessionId, base);
   if (!result.ok) return NextResponse.redirect(`${base}/connect/${encodeURIComponent(sessionId)}`, 303);
-  const res = NextResponse.redirect(result.redirectTo, 303);
-  res.cookies.set(result.cookie.name, result.cookie.value, {
-    httpOnly: true,
-    // Lax: the cookie must ride along on the provider's top-level redirect back to the callback.
-    sameSite: "lax",
-    secure: base.startsWith("https://"),
-    path: "/oauth/callback",
-    maxAge: result.cookie.maxAge,
-  });
-  res.headers.set("referrer-policy", "no-referrer");
-  res.headers.set("cache-control", "no-store");
-  return res;
+  return setBindingCookie(NextResponse.redirect(result.redirectTo, 303), result.cookie, base);
 }

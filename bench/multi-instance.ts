@@ -1,0 +1,138 @@
+/**
+ * npm run bench -- multi-instance
+ *
+ * Two `next start` instances on one Postgres, one local OAuth server (oidc-provider) as
+ * `google`. A human connects through instance A (the callback lands on instance B); then,
+ * for each round, the token is expired and 50 concurrent /tokens/fetch calls are spread
+ * over both instances. Prints the provider's refresh count (must equal the rounds), the
+ * error count (must be 0) and latency. Needs a production build (`npm run build`).
+ * Exit code 1 when an invariant fails, so CI can run it as a check.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DB_NAME = "akhrot_multi_instance";
+const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
+const PORTS = [3301, 3302] as const;
+const SECRETS = { AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789", AKHROT_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64") };
+
+async function resetDatabase() {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+}
+
+async function waitFor(url: string, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  Object.assign(process.env, { DATABASE_URL, ...SECRETS, NODE_ENV: "production" });
+  await resetDatabase();
+  const { migrate } = await import("@/db/migrate");
+  const { getDb, closeDb } = await import("@/db");
+  const { connections } = await import("@/db/schema");
+  const { createApiKey } = await import("@/lib/api-keys");
+  const { randomId } = await import("@/lib/crypto");
+  const { users } = await import("@/db/schema");
+  const { startOidcServer } = await import("@/lib/testing/oidc-server");
+  const { completeLoginAndConsent } = await import("@/lib/testing/oidc-login");
+  const { getProvider } = await import("@/lib/providers");
+  await migrate();
+  const db = await getDb();
+
+  const bases = PORTS.map((p) => `http://127.0.0.1:${p}`);
+  const google = getProvider("google");
+  if (google?.authType !== "oauth2") throw new Error("catalog lacks google");
+  const idp = await startOidcServer({ redirectUris: [`${bases[0]}/oauth/callback/google`], accessTokenTtl: 3600, scopes: [...google.oauth.scopes] });
+  const providerEnv = {
+    OAUTH_GOOGLE_CLIENT_ID: idp.clientId,
+    OAUTH_GOOGLE_CLIENT_SECRET: idp.clientSecret,
+    OAUTH_GOOGLE_AUTHORIZATION_URL: idp.urls.authorization,
+    OAUTH_GOOGLE_TOKEN_URL: idp.urls.token,
+    OAUTH_GOOGLE_USERINFO_URL: idp.urls.userinfo,
+    OAUTH_GOOGLE_REVOKE_URL: idp.urls.revocation,
+  };
+  const servers: ChildProcess[] = PORTS.map((port) =>
+    spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, ...providerEnv, APP_URL: bases[0], RATE_LIMIT_PER_MINUTE: "100000", PORT: String(port) },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    }),
+  );
+  const stop = () => {
+    for (const s of servers) if (s.pid) process.kill(-s.pid, "SIGTERM");
+  };
+  process.on("exit", stop);
+  try {
+    await Promise.all(bases.map((b) => waitFor(`${b}/ai/skill`)));
+    const userId = randomId("usr");
+    await db.insert(users).values({ id: userId, email: `bench-${Date.now()}@example.test` });
+    const { key } = await createApiKey(db, { userId, name: "bench" });
+    const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+
+    // Connect: session on A, the human's browser goes A → provider → callback on B.
+    const session = (await (await fetch(`${bases[0]}/oauth/sessions`, { method: "POST", headers: auth, body: '{"provider":"google"}' })).json()) as { sessionId: string };
+    const start = await fetch(`${bases[0]}/connect/${session.sessionId}/start`, { method: "POST", redirect: "manual" });
+    const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const { callbackUrl } = await completeLoginAndConsent(start.headers.get("location") ?? "", { login: "alice" });
+    const onB = callbackUrl.replace(bases[0] ?? "", bases[1] ?? "");
+    const cb = await fetch(onB, { headers: { cookie }, redirect: "manual" });
+    if (!(cb.headers.get("location") ?? "").includes(`/connect/${session.sessionId}`)) throw new Error(`callback failed: ${cb.headers.get("location")}`);
+
+    idp.resetCounts();
+    let errors = 0;
+    const latencies: number[] = [];
+    let distinctPerRound = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      await db.update(connections).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(connections.userId, userId));
+      const results = await Promise.all(
+        Array.from({ length: CONCURRENCY }, async (_, i) => {
+          const t = performance.now();
+          const res = await fetch(`${bases[i % 2]}/tokens/fetch`, { method: "POST", headers: auth, body: '{"provider":"google"}' });
+          latencies.push(performance.now() - t);
+          if (res.status !== 200) {
+            errors++;
+            return undefined;
+          }
+          return ((await res.json()) as { accessToken: string }).accessToken;
+        }),
+      );
+      distinctPerRound = Math.max(distinctPerRound, new Set(results.filter(Boolean)).size);
+    }
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0).toFixed(1);
+    console.log(`instances: ${PORTS.length}  rounds: ${ROUNDS}  concurrent fetches per round: ${CONCURRENCY}`);
+    console.log(`expirations: ${ROUNDS}`);
+    console.log(`provider refresh grants: ${idp.counts.refreshGrants}`);
+    console.log(`errors: ${errors}`);
+    console.log(`distinct tokens in one round (max): ${distinctPerRound}`);
+    console.log(`latency ms p50: ${pct(50)}  p99: ${pct(99)}  max: ${pct(100)}`);
+    const ok = idp.counts.refreshGrants === ROUNDS && errors === 0 && distinctPerRound === 1;
+    console.log(ok ? "multi-instance: OK" : "multi-instance: FAILED");
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    stop();
+    await idp.stop();
+    await closeDb();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

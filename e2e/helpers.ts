@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery staple";
+
+export function randomEmail(tag = "e2e"): string {
+  return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+export async function fillCredentials(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+}
+
+/** Sign up through the UI and wait for the dashboard. */
+export async function signUp(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/sign-up");
+  await fillCredentials(page, email, password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}

@@ -1,0 +1,55 @@
+/**
+ * End-to-end tests in the system Chromium (never `npx playwright install`) against a
+ * production server (`next start`; build first with `npm run build`). The server gets its
+ * own PGlite folder, wiped and migrated in its start command, because Playwright starts
+ * webServer before globalSetup.
+ */
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3210;
+const BASE_URL = `http://localhost:${PORT}`;
+const PGLITE_DIR = ".data/e2e-pglite";
+
+// Fixed test-only secrets (base64 of 32 bytes); never used outside this test server.
+const TEST_AUTH_SECRET = "ZTJlLW9ubHktYXV0aC1zZWNyZXQtbm90LWZvci1wcm9k";
+const TEST_ENCRYPTION_KEY = "ZTJlLXRlc3QtZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "test-results/e2e-output",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: BASE_URL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    video: "off",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: `rm -rf ${PGLITE_DIR} && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/migrate.ts && PGLITE_DIR=${PGLITE_DIR} npx next start -p ${PORT}`,
+    url: `${BASE_URL}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      AKHROT_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      APP_URL: BASE_URL,
+      // Always the server's own embedded database, even when the caller's shell points at Postgres.
+      DATABASE_URL: "",
+    },
+  },
+});

@@ -1,0 +1,19 @@
+/**
+ * Convenience only: send signed-out visitors of /dashboard/* to /sign-in (with a way back).
+ * Every dashboard page and tRPC procedure checks the session itself. This reads the JWT
+ * cookie with the database-free part of the auth config, so the proxy never opens the DB.
+ */
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/base-config";
+
+const { auth } = NextAuth(baseAuthConfig);
+
+export default auth((req) => {
+  if (req.auth?.user?.id) return NextResponse.next();
+  const url = new URL(SIGN_IN_PATH, req.nextUrl.origin);
+  url.searchParams.set("callbackUrl", `${req.nextUrl.pathname}${req.nextUrl.search}`);
+  return NextResponse.redirect(url);
+});
+
+export const config = { matcher: ["/dashboard", "/dashboard/:path*"] };
