@@ -7,7 +7,8 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/base-config";
 
-const { auth } = NextAuth(baseAuthConfig);
+// The eager form: with a lazy config, `auth(handler)` returns a promise, not the function Next needs.
+const { auth } = NextAuth(baseAuthConfig());
 
 export default auth((req) => {
   if (req.auth?.user?.id) return NextResponse.next();

@@ -11,7 +11,7 @@ test.describe("sign-up messages", () => {
       await page.goto("/sign-up");
       await fillCredentials(page, c.email, c.password);
       await page.getByRole("button", { name: "Create account" }).click();
-      await expect(page.getByRole("alert")).toHaveText(c.message);
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText(c.message);
       await expect(page).toHaveURL(/\/sign-up$/);
     });
   }
@@ -26,7 +26,7 @@ test.describe("sign-up messages", () => {
     await page.goto("/sign-up");
     await fillCredentials(page, email.toUpperCase(), PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("alert")).toHaveText("An account with this email already exists.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("An account with this email already exists.");
   });
 });
 
@@ -44,7 +44,7 @@ test("sign out, then sign in: one message for a wrong password and an unknown em
     await page.goto("/sign-in");
     await fillCredentials(page, who, password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
     await expect(page.getByLabel("Email")).toHaveValue(who);
   }
 

@@ -32,7 +32,7 @@ test("sign up, mint a key shown once, an agent uses it, revoke → 401", async (
 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByRole("button", { name: "Copy key" }).click();
-  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   await page.screenshot({ path: "e2e/artifacts/keys-new-key.png", fullPage: true });
 
@@ -90,6 +90,6 @@ test("a key name over 80 characters is refused with a message", async ({ page })
   await page.getByLabel("Name").evaluate((el) => el.removeAttribute("maxlength"));
   await page.getByLabel("Name").fill("x".repeat(81));
   await page.getByRole("button", { name: "Create key" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Name must be at most 80 characters.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Name must be at most 80 characters.");
   await expect(page.getByTestId("new-key-panel")).toHaveCount(0);
 });

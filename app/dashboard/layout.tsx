@@ -14,15 +14,17 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <TRPCReactProvider>
       <div className="min-h-screen lg:flex">
-        <aside className="hidden w-60 flex-none flex-col border-r border-zinc-200 bg-white px-3 py-5 lg:sticky lg:top-0 lg:flex lg:h-screen">
-          <div className="px-2.5">
-            <Logo href="/dashboard" />
-          </div>
-          <div className="mt-8 flex-1">
-            <DashboardNav variant="sidebar" />
-          </div>
-          <div className="border-t border-zinc-200 px-2.5 pt-4">
-            <UserMenu email={user.email} signOut={signOutAction} />
+        <aside className="hidden w-60 flex-none border-r border-zinc-200 bg-white lg:block">
+          <div className="sticky top-0 flex h-screen flex-col px-3 py-5">
+            <div className="px-2.5">
+              <Logo href="/dashboard" />
+            </div>
+            <div className="mt-8 flex-1">
+              <DashboardNav variant="sidebar" />
+            </div>
+            <div className="border-t border-zinc-200 px-2.5 pt-4">
+              <UserMenu email={user.email} signOut={signOutAction} />
+            </div>
           </div>
         </aside>
         <header className="border-b border-zinc-200 bg-white px-4 pt-3 lg:hidden">

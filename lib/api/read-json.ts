@@ -33,7 +33,10 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     .slice(0, 3)
     .map((i) => {
       const where = i.path.length ? i.path.map(String).join(".") : "body";
-      if (i.code === "invalid_type" && i.input === undefined) return `${where}: is required`;
+      if (i.code === "invalid_type") {
+        const received = /received (\w+)/.exec(i.message)?.[1];
+        return received === "undefined" ? `${where}: is required` : `${where}: expected ${i.expected}${received ? `, got ${received}` : ""}`;
+      }
       if (i.code === "unrecognized_keys") return `${where}: unknown field(s) ${i.keys.map((k) => JSON.stringify(k)).join(", ")}`;
       return `${where}: ${i.message}`;
     })

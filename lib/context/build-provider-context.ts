@@ -75,7 +75,7 @@ function connectionSection(provider: Provider, mine: readonly ContextConnection[
   const chosen = defaultConnection(mine);
   const lines = mine.map((c) => {
     const flags = [c.isDefault ? "default" : null, c.status === "active" ? "active" : "needs re-authorization"];
-    const expiry = c.expiresAt === null ? "" : `, token expires ${c.expiresAt.toISOString()}`;
+    const expiry = c.expiresAt === null || c.status !== "active" ? "" : `, token expires ${c.expiresAt.toISOString()}`;
     return `- ${inlineText(accountName(c))} (${flags.filter((f) => f !== null).join(", ")}${expiry})`;
   });
   const out = [`Connected accounts (${mine.length}):\n${lines.join("\n")}`];
@@ -91,7 +91,7 @@ function connectionSection(provider: Provider, mine: readonly ContextConnection[
 }
 
 function credentialSection(usage: CredentialUsage): string[] {
-  const out = usage.lines.map((l) => `- ${l}`);
+  const out = [...(usage.baseUrlLine === null ? [] : [usage.baseUrlLine]), ...usage.lines].map((l) => `- ${l}`);
   if (usage.variables.length > 0) {
     out.push(`- Variables: ${usage.variables.map((v) => `\`$${v.name}\` = ${v.source}`).join("; ")}`);
   }

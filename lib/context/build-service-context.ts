@@ -8,7 +8,7 @@ import { akhrotCurl, nextCall } from "./akhrot-curl";
 import { normalizeBaseUrl } from "./api-url";
 import { accountJson, connectInstructions, type AccountJson } from "./build-provider-context";
 import { credentialUsage } from "./credential-usage";
-import { codeBlock, codeSpan, inlineText, tableCell } from "./markdown-text";
+import { codeBlock, codeSpan, inlineText } from "./markdown-text";
 import { serviceExample } from "./provider-curl";
 import type { ContextConnection, ContextDocument, NextCall } from "./types";
 
@@ -24,9 +24,14 @@ export type ServiceContextJson = {
   example: string | null;
 };
 
-function endpointTable(service: Service): string {
-  const rows = service.endpoints.map((e) => `| ${e.method} | ${codeSpan(e.path)} | ${tableCell(e.description)} |`);
-  return ["| Method | Path | What it does |", "|---|---|---|", ...rows].join("\n");
+/** A list, not a table: GraphQL and RPC-style APIs differ only by body, which must show. */
+function endpointList(service: Service): string {
+  return service.endpoints
+    .map((e) => {
+      const body = e.body === undefined ? "" : ` Body${e.bodyFormat === "form" ? " (form)" : ""}: ${codeSpan(e.body)}`;
+      return `- ${codeSpan(`${e.method} ${e.path}`)} ${inlineText(e.description, 300)}.${body}`;
+    })
+    .join("\n");
 }
 
 export function buildServiceContext(
@@ -79,14 +84,14 @@ export function buildServiceContext(
   const sections = [
     `# ${inlineText(provider.name)} ${inlineText(service.name)} (${provider.code}/${service.code})`,
     service.description,
-    service.baseUrl === null ? "No HTTP base URL: MTProto methods through GramJS or Telethon." : `Base URL: ${service.baseUrl}`,
+    service.baseUrl === null ? "No HTTP base URL: MTProto methods through GramJS or Telethon." : `Base URL: ${codeSpan(service.baseUrl)}`,
     "## Scopes",
     ...scopeLines,
     "## Credential",
     codeBlock(akhrotCurl(base, "POST", "/tokens/fetch", fetchBody), "bash"),
     [usage.fetchNote, ...usage.lines.map((l) => `- ${l}`)].join("\n"),
     "## Endpoints",
-    endpointTable(service),
+    endpointList(service),
     "## Example",
     example === undefined ? codeBlock(usage.snippet ?? "", "js") : codeBlock(example.command, "bash"),
   ];

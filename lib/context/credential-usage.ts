@@ -12,7 +12,9 @@ export type CredentialUsage = {
   header: string | null;
   format: string | null;
   extraHeaders: Record<string, string>;
-  /** One markdown line each. */
+  /** Markdown line naming the API base URL; null for MTProto. */
+  baseUrlLine: string | null;
+  /** How to authenticate, one markdown line each. */
   lines: string[];
   variables: ShellVariable[];
   fetchNote: string;
@@ -43,6 +45,7 @@ export function credentialUsage(provider: Provider): CredentialUsage {
       header: null,
       format: null,
       extraHeaders: {},
+      baseUrlLine: null,
       lines: [
         "No HTTP API: open an MTProto client with the session string.",
         ...provider.mtproto.clients.map((c) => `Client: \`${c}\``),
@@ -56,7 +59,9 @@ export function credentialUsage(provider: Provider): CredentialUsage {
   const { header, format } = provider.api.auth;
   const extraHeaders = { ...(provider.api.extraHeaders ?? {}) };
   const base = shellTemplate(provider, provider.api.baseUrl);
-  const lines = [`Base URL: \`${base.text}\`${provider.services.some((s) => s.baseUrl !== provider.api.baseUrl) ? " (services may use their own, listed per service)" : ""}`];
+  const perService = provider.services.some((s) => s.baseUrl !== provider.api.baseUrl);
+  const baseUrlLine = `Base URL: \`${base.text}\`${perService ? " (some services use their own, listed per service)" : ""}`;
+  const lines: string[] = [];
   const variables = [...base.variables];
 
   const basic = /^Basic base64\((.+)\)$/.exec(format);
@@ -98,6 +103,7 @@ export function credentialUsage(provider: Provider): CredentialUsage {
     header,
     format,
     extraHeaders,
+    baseUrlLine,
     lines,
     variables: uniqueVariables(variables),
     fetchNote,

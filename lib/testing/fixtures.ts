@@ -47,3 +47,33 @@ export function request(path: string, init: RequestInit & { key?: string } = {})
 export function params<P>(p: P): { params: Promise<P> } {
   return { params: Promise.resolve(p) };
 }
+
+/** An OAuth connection row as a completed callback would leave it (token sealed to its row). */
+export async function makeOAuthConnection(
+  db: Db,
+  userId: string,
+  provider: string,
+  opts: { accountId?: string; label?: string; scopes?: string[]; status?: "active" | "needs_reauth"; expiresAt?: Date | null } = {},
+) {
+  const { connections } = await import("@/db/schema");
+  const { seal } = await import("@/lib/connections/connection-secrets");
+  const id = randomId("conn");
+  const [row] = await db
+    .insert(connections)
+    .values({
+      id,
+      userId,
+      provider,
+      authType: "oauth2",
+      accountId: opts.accountId ?? randomBase62(8),
+      accountLabel: opts.label ?? null,
+      scopes: opts.scopes ?? [],
+      status: opts.status ?? "active",
+      accessTokenEnc: seal(id, "access_token", `at-${randomBase62(16)}`),
+      refreshTokenEnc: seal(id, "refresh_token", `rt-${randomBase62(16)}`),
+      expiresAt: opts.expiresAt === undefined ? new Date(Date.now() + 3600_000) : opts.expiresAt,
+    })
+    .returning();
+  if (!row) throw new Error("fixture: connection insert failed");
+  return row;
+}
