@@ -10,6 +10,6 @@
  */
 import { runCli } from "@/lib/cli/run-cli";
 
-runCli(process.argv.slice(2)).then((code) => {
+runCli(process.argv.slice(2), undefined, { close: true }).then((code) => {
   process.exitCode = code;
 });

@@ -136,7 +136,7 @@ export function CreateKeyForm({ providers, onCreated }: Props) {
             <p className="mb-2 text-xs text-zinc-500" aria-live="polite">
               {selected.size === 0 ? "None selected" : `${selected.size} selected`}
             </p>
-            <ul className="grid max-h-64 grid-cols-1 gap-x-4 gap-y-1 overflow-y-auto sm:grid-cols-2 lg:grid-cols-3" aria-label="Providers this key may use">
+            <ul className="grid max-h-72 grid-cols-1 gap-x-4 gap-y-1 overflow-y-auto sm:max-h-none sm:grid-cols-2 lg:grid-cols-3" aria-label="Providers this key may use">
               {providers.map((p) => (
                 <li key={p.code}>
                   <label className="flex items-center gap-2 rounded-md px-1.5 py-1 text-sm text-zinc-800 hover:bg-white">

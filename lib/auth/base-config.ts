@@ -3,7 +3,7 @@
  * pages and the callbacks that put the user id on the session. lib/auth/index.ts extends
  * it with the adapter and providers; proxy.ts uses it alone to read the session cookie.
  */
-import type { NextAuthConfig } from "next-auth";
+import { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
 
 export const SIGN_IN_PATH = "/sign-in";
@@ -28,8 +28,9 @@ export function baseAuthConfig(): NextAuthConfig {
     logger: {
       // A wrong password is an expected outcome, not a server error worth a stack trace.
       error(error) {
-        if (error.name === "CredentialsSignin") return;
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        if (error instanceof CredentialsSignin) return;
+        const type = error instanceof AuthError ? error.type : error.name;
+        console.error(`[auth] ${type}: ${error.message}`);
       },
     },
   };

@@ -7,12 +7,15 @@ import { createApiKey, maskApiKey, parseDuration, revokeApiKey } from "@/lib/api
 import { isProviderCode } from "@/lib/providers";
 import { createUser, credentialsSchema } from "@/lib/users/create-user";
 import { describeIssues } from "@/lib/api/read-json";
+import { currentKeyId } from "@/lib/crypto";
+import { rotateEncryption } from "@/lib/connections/rotate-encryption";
 
 const USAGE = `usage: npm run akhrot -- <command>
   user create --email E --password P
   key create --email E --name N [--providers a,b] [--expires-in 30d]
   key list --email E
-  key revoke --id ID`;
+  key revoke --id ID
+  encryption rotate     (re-encrypt every secret under AKHROT_ENCRYPTION_KEY; keep the old key in AKHROT_ENCRYPTION_KEYS_OLD until it finishes)`;
 
 export class CliError extends Error {}
 
@@ -84,13 +87,21 @@ async function dispatch(argv: string[], out: Out): Promise<void> {
     if (revoked) out.log(`revoked ${id}`);
     else if (await findApiKeyById(db, id)) out.log(`${id} was already revoked`);
     else throw new CliError(`no key with id ${id}`);
+  } else if (cmd === "encryption rotate") {
+    opts(rest, {});
+    const r = await rotateEncryption(db);
+    out.log(`re-encrypted ${r.connections} connection(s) and ${r.sessions} connect session(s) under key ${currentKeyId()}`);
   } else {
     throw new CliError(USAGE);
   }
 }
 
-/** Run one CLI command; returns the exit code. Migrates first so a fresh database works. */
-export async function runCli(argv: string[], out: Out = { log: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+/**
+ * Run one CLI command; returns the exit code. Migrates first so a fresh database works.
+ * The process entry point closes the database after (`close: true`): PGlite's folder lock is
+ * released and postgres.js lets the process exit.
+ */
+export async function runCli(argv: string[], out: Out = { log: (l) => console.log(l), err: (l) => console.error(l) }, opts: { close?: boolean } = {}): Promise<number> {
   try {
     await migrate();
     await dispatch(argv, out);
@@ -99,6 +110,6 @@ export async function runCli(argv: string[], out: Out = { log: (l) => console.lo
     out.err(e instanceof CliError ? `akhrot: ${e.message}` : `akhrot: ${e instanceof Error ? e.message : String(e)}`);
     return e instanceof CliError ? 2 : 1;
   } finally {
-    await closeDb().catch(() => {});
+    if (opts.close) await closeDb().catch(() => {});
   }
 }

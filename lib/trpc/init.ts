@@ -4,18 +4,14 @@
  * itself and that its user still exists: proxy.ts is only a convenience redirect.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { getDb } from "@/db";
+import type { Db } from "@/db";
 import { findUserById } from "@/db/queries/users";
-import { auth } from "@/lib/auth/auth";
 
-export async function createTRPCContext(opts: { headers: Headers }) {
-  const [session, db] = await Promise.all([auth(), getDb()]);
-  return { session, db, headers: opts.headers };
-}
-
-export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
+/** Built per request by ./context.ts (kept apart so procedures load without Next.js, e.g. in vitest). */
+export type TRPCContext = { session: Session | null; db: Db; headers: Headers };
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { createTRPCContext } from "./init";
+import { createTRPCContext } from "./context";
 import { createCaller } from "./root";
 
 /** The dashboard API called directly from server components (same checks as over HTTP). */

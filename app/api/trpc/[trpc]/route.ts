@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "@/lib/env";
-import { createTRPCContext } from "@/lib/trpc/init";
+import { createTRPCContext } from "@/lib/trpc/context";
 import { appRouter } from "@/lib/trpc/root";
 import { isSameOriginRequest } from "@/lib/trpc/same-origin";
 
