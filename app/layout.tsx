@@ -3,9 +3,14 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import "./globals.css";
 
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#18181b"/><path d="M16 6c-5 0-8.5 4.2-8.5 10S11 26 16 26s8.5-4.2 8.5-10S21 6 16 6Z" fill="#a86b32"/><path d="M16 7.5v17" stroke="#18181b" stroke-width="1.4"/></svg>';
+
 export const metadata: Metadata = {
   title: { default: "Akhrot · OAuth & API-key vault for AI agents", template: "%s · Akhrot" },
   description: "Connect Google, GitHub, OpenAI and 30+ more once. Your agents fetch fresh credentials with one REST call. Open source, self-hosted.",
+  // The walnut mark inline, so there is no favicon file to serve (and no /favicon.ico 404).
+  icons: { icon: `data:image/svg+xml,${encodeURIComponent(FAVICON)}` },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fafafa" };

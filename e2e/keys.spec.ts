@@ -4,6 +4,13 @@ import { randomEmail, signUp } from "./helpers";
 const KEY_PATTERN = /^akh_[0-9A-Za-z]{49}$/;
 
 test("sign up, mint a key shown once, an agent uses it, revoke → 401", async ({ page, request, context }) => {
+  // Hydration mismatches and client exceptions show up here. (Failed resource loads are
+  // left out: nav links prefetch dashboard pages that other issues add.)
+  const browserErrors: string[] = [];
+  page.on("pageerror", (err) => browserErrors.push(err.message));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) browserErrors.push(msg.text());
+  });
   const email = randomEmail();
   await signUp(page, email);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
@@ -64,6 +71,7 @@ test("sign up, mint a key shown once, an agent uses it, revoke → 401", async (
   expect(denied.status()).toBe(401);
   expect(denied.headers()["www-authenticate"]).toMatch(/^Bearer/);
   expect(await denied.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "This API key was revoked. Ask your human for a new key." } });
+  expect(browserErrors).toEqual([]);
 });
 
 test("a key restricted to providers with an expiry is listed as such", async ({ page }) => {
