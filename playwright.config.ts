@@ -9,6 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
+// A real OAuth server (oidc-provider, scripts/oidc-server.ts) plays `google` for the connect tests.
+const OIDC_PORT = PORT + 1000;
+const OIDC = `http://127.0.0.1:${OIDC_PORT}`;
 const PGLITE_DIR = ".data/e2e-pglite";
 
 // Fixed test-only secrets (base64 of 32 bytes); never used outside this test server.
@@ -36,21 +39,37 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
-  webServer: {
-    command: `rm -rf ${PGLITE_DIR} && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/migrate.ts && PGLITE_DIR=${PGLITE_DIR} npx next start -p ${PORT}`,
-    url: `${BASE_URL}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: TEST_AUTH_SECRET,
-      AKHROT_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      APP_URL: BASE_URL,
-      // Always the server's own embedded database, even when the caller's shell points at Postgres.
-      DATABASE_URL: "",
+  webServer: [
+    {
+      command: `npx tsx scripts/oidc-server.ts --port ${OIDC_PORT} --redirect ${BASE_URL}/oauth/callback/google`,
+      url: `${OIDC}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      command: `rm -rf ${PGLITE_DIR} && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/migrate.ts && PGLITE_DIR=${PGLITE_DIR} npx next start -p ${PORT}`,
+      url: `${BASE_URL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: TEST_AUTH_SECRET,
+        AKHROT_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+        APP_URL: BASE_URL,
+        // Always the server's own embedded database, even when the caller's shell points at Postgres.
+        DATABASE_URL: "",
+        OAUTH_GOOGLE_CLIENT_ID: "akhrot-test-client",
+        OAUTH_GOOGLE_CLIENT_SECRET: "akhrot-test-client-secret",
+        OAUTH_GOOGLE_AUTHORIZATION_URL: `${OIDC}/auth`,
+        OAUTH_GOOGLE_TOKEN_URL: `${OIDC}/token`,
+        OAUTH_GOOGLE_USERINFO_URL: `${OIDC}/me`,
+        OAUTH_GOOGLE_REVOKE_URL: `${OIDC}/token/revocation`,
+      },
+    },
+  ],
 });

@@ -11,6 +11,7 @@
  * --scope S (repeatable: extra scopes to accept and grant), --provider NAME (env prefix, default google).
  */
 import { parseArgs } from "node:util";
+import { getProvider } from "@/lib/providers";
 import { DEFAULT_TEST_CLIENT_ID, DEFAULT_TEST_CLIENT_SECRET, startOidcServer } from "@/lib/testing/oidc-server";
 
 function integerOption(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -18,6 +19,11 @@ function integerOption(name: string, value: string | undefined, fallback: number
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < min) throw new Error(`--${name} must be an integer >= ${min}, got ${value}`);
   return parsed;
+}
+
+function catalogScopes(code: string): string[] {
+  const provider = getProvider(code);
+  return provider?.authType === "oauth2" ? [...provider.oauth.scopes] : [];
 }
 
 async function main(): Promise<void> {
@@ -43,7 +49,8 @@ async function main(): Promise<void> {
     clientId: values["client-id"] ?? DEFAULT_TEST_CLIENT_ID,
     clientSecret: values["client-secret"] ?? DEFAULT_TEST_CLIENT_SECRET,
     redirectUris,
-    scopes: values.scope ?? [],
+    // The played provider's catalog scopes are accepted too, so grants look like the real thing.
+    scopes: [...(values.scope ?? []), ...catalogScopes(values.provider ?? "google")],
   });
 
   const prefix = `OAUTH_${(values.provider ?? "google").toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;

@@ -1,0 +1,81 @@
+/**
+ * The heart of the product in a real browser: a person connects "Google" (a real local OAuth
+ * server, oidc-provider, with PKCE and refresh rotation) by clicking, logs in and consents at
+ * the provider, and lands back on the dashboard; then an agent with a minted key makes the
+ * seed's calls. A second case follows the link an agent got from POST /oauth/sessions.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { randomEmail, signUp } from "./helpers";
+
+async function mintKey(page: Page, name: string): Promise<string> {
+  await page.goto("/dashboard/keys");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  return page.getByTestId("new-key-value").inputValue();
+}
+
+/** oidc-provider's development login and consent pages, as the human sees them. */
+async function loginAndConsentAtProvider(page: Page, login: string) {
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/interaction\//);
+  await page.locator('button[type="submit"]').click(); // consent: "Continue"
+}
+
+test("connect Google from the dashboard, then the agent's calls work", async ({ page, request }) => {
+  await signUp(page, randomEmail("oauth"));
+  await page.goto("/dashboard/providers");
+  await page.getByRole("button", { name: "Connect Google" }).click();
+  await loginAndConsentAtProvider(page, "alice");
+
+  await expect(page).toHaveURL(/\/dashboard\/connections\?connected=google/);
+  await expect(page.getByText("alice@example.test").first()).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/connected-google.png", fullPage: true });
+
+  const key = await mintKey(page, "oauth agent");
+  const auth = { Authorization: `Bearer ${key}` };
+  const summary = await request.get("/ai/context/summary", { headers: auth });
+  expect(summary.status()).toBe(200);
+  expect(await summary.text()).toMatch(/google.*alice@example\.test/s);
+
+  const token = await request.post("/tokens/fetch", { headers: auth, data: { provider: "google" } });
+  expect(token.status()).toBe(200);
+  const body = (await token.json()) as { type: string; accessToken: string; account: { label: string } };
+  expect(body.type).toBe("oauth2");
+  expect(body.account.label).toBe("alice@example.test");
+  // The token works at the provider's own API (its userinfo endpoint).
+  const me = await request.get(`http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1000}/me`, { headers: { Authorization: `Bearer ${body.accessToken}` } });
+  expect(me.status()).toBe(200);
+  expect(((await me.json()) as { email: string }).email).toBe("alice@example.test");
+});
+
+test("the human opens the link an agent created, and the agent sees it completed", async ({ page, request, browser }) => {
+  await signUp(page, randomEmail("link"));
+  const key = await mintKey(page, "link agent");
+  const auth = { Authorization: `Bearer ${key}` };
+  const created = await request.post("/oauth/sessions", { headers: auth, data: { provider: "google" } });
+  expect(created.status()).toBe(201);
+  const session = (await created.json()) as { sessionId: string; url: string };
+
+  // The human's own browser, not signed in to Akhrot.
+  const human = await (await browser.newContext()).newPage();
+  await human.goto(session.url);
+  await expect(human.getByRole("heading", { name: "Connect Google" })).toBeVisible();
+  await expect(human.getByText(/l•••.@example\.com/)).toBeVisible(); // the Akhrot account, masked
+  await human.getByRole("button", { name: "Continue to Google" }).click();
+  await loginAndConsentAtProvider(human, "bob");
+  await expect(human.getByRole("heading", { name: "Connected Google as bob@example.test" })).toBeVisible();
+  await expect(human.getByText("You can close this tab")).toBeVisible();
+
+  const status = await request.get(`/oauth/sessions/${session.sessionId}`, { headers: auth });
+  expect(await status.json()).toMatchObject({ status: "completed" });
+  const token = await request.post("/tokens/fetch", { headers: auth, data: { provider: "google" } });
+  expect(((await token.json()) as { account: { id: string } }).account.id).toBe("bob");
+
+  // The link is single-use.
+  await human.goto(session.url);
+  await expect(human.getByRole("heading", { name: /Connected Google/ })).toBeVisible();
+  await expect(human.getByRole("button", { name: "Continue to Google" })).toHaveCount(0);
+});

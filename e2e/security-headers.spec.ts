@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+
+const cases = [
+  ["/", "strict-origin-when-cross-origin"],
+  ["/sign-in", "strict-origin-when-cross-origin"],
+  ["/connect/cs_0000000000000000000000", "no-referrer"],
+  ["/connect/error", "no-referrer"],
+] as const;
+
+for (const [path, referrer] of cases) {
+  test(`${path} carries the security headers`, async ({ request }) => {
+    const res = await request.get(path);
+    const h = res.headers();
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"]).toContain("object-src 'none'");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe(referrer);
+    expect(h["strict-transport-security"]).toMatch(/max-age=\d+/);
+    expect(h["x-powered-by"]).toBeUndefined();
+  });
+}
