@@ -47,8 +47,9 @@ async function redisLimiter(max: number): Promise<Limiter> {
   } else {
     const { Redis } = await import("ioredis");
     const url = e.REDIS_URL ?? "redis://127.0.0.1:6379";
-    // Fail fast instead of queueing commands while Redis is away.
-    const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, lazyConnect: false });
+    // Commands queue while the connection comes up (a cold start must not skip limiting), but
+    // each is bounded: with Redis away a request waits at most ~1 s before the fail mode applies.
+    const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 1000 });
     client.on("error", () => {}); // surfaced per request through limit()
     redis = ioredisAdapter(client) as unknown as typeof redis;
     backend = "redis";
