@@ -18,5 +18,8 @@ export default defineConfig({
     // Each file gets its own in-memory PGlite (or its own rows on Postgres); two workers fit 2 cores.
     maxWorkers: 2,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // inlined, Vite resolves it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
   },
 });

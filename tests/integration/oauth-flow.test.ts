@@ -5,27 +5,25 @@
  * refresh, rotation, concurrency, and every failure in the contract's codes.
  */
 import { eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { findConnectionById } from "@/db/queries/connections";
 import { connections, connectSessions } from "@/db/schema";
-import { GET as callback } from "@/app/oauth/callback/[provider]/route";
 import { POST as startConnect } from "@/app/connect/[sessionId]/start/route";
 import { POST as createSession } from "@/app/oauth/sessions/route";
 import { GET as sessionStatus } from "@/app/oauth/sessions/[sessionId]/route";
 import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import { BASE, connect, fetchToken, humanStartsFlow, newAgent as newAgentIn, post, runCallback, startGoogleIdp } from "@/lib/testing/agent-flow";
 import { GET as cron } from "@/app/api/cron/refresh/route";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
 import { resetEnvCache } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
 import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
-import { startOidcServer, type OidcServer } from "@/lib/testing/oidc-server";
+import type { OidcServer } from "@/lib/testing/oidc-server";
 import { makeKey, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
 import { ensureFreshToken } from "@/lib/tokens/ensure-fresh-token";
 
-const BASE = "http://localhost:3000";
 /** A scope the catalog does not request by default, for incremental consent. */
 const EXTRA_SCOPE = "https://www.googleapis.com/auth/contacts.readonly";
 let db: Db;
@@ -33,18 +31,7 @@ let idp: OidcServer;
 
 beforeAll(async () => {
   db = await testDb();
-  const google = getProvider("google");
-  if (google?.authType !== "oauth2") throw new Error("catalog lacks google");
-  idp = await startOidcServer({ redirectUris: [`${BASE}/oauth/callback/google`], accessTokenTtl: 3600, scopes: [...google.oauth.scopes, EXTRA_SCOPE] });
-  Object.assign(process.env, {
-    OAUTH_GOOGLE_CLIENT_ID: idp.clientId,
-    OAUTH_GOOGLE_CLIENT_SECRET: idp.clientSecret,
-    OAUTH_GOOGLE_AUTHORIZATION_URL: idp.urls.authorization,
-    OAUTH_GOOGLE_TOKEN_URL: idp.urls.token,
-    OAUTH_GOOGLE_USERINFO_URL: idp.urls.userinfo,
-    OAUTH_GOOGLE_REVOKE_URL: idp.urls.revocation,
-  });
-  resetEnvCache();
+  idp = await startGoogleIdp({ extraScopes: [EXTRA_SCOPE] });
 });
 afterAll(async () => {
   await idp?.stop();
@@ -54,45 +41,7 @@ beforeEach(() => {
   idp.resetCounts();
 });
 
-type Agent = { key: string; userId: string };
-
-async function newAgent(): Promise<Agent> {
-  const user = await makeUser(db);
-  return { key: (await makeKey(db, user.id)).key, userId: user.id };
-}
-
-async function post(route: typeof fetchTokenRoute, path: string, key: string, body: unknown) {
-  const res = await route(request(path, { method: "POST", key, body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; missingScopes?: string[] } } };
-}
-
-/** Agent asks for a session; the human opens it, presses Continue, logs in and consents. */
-async function humanStartsFlow(agent: Agent, body: Record<string, unknown> = { provider: "google" }) {
-  const created = await post(createSession, "/oauth/sessions", agent.key, body);
-  expect(created.status).toBe(201);
-  const sessionId = String(created.body.sessionId);
-  const start = await startConnect(request(`/connect/${sessionId}/start`, { method: "POST" }), params({ sessionId }));
-  expect(start.status).toBe(303);
-  const location = start.headers.get("location") ?? "";
-  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return { sessionId, location, cookie, created: created.body };
-}
-
-async function runCallback(url: string, cookie: string) {
-  const res = await callback(new NextRequest(url, { headers: { cookie } }), params({ provider: "google" }));
-  return { status: res.status, location: res.headers.get("location") ?? "" };
-}
-
-async function connect(agent: Agent, login = "alice") {
-  const flow = await humanStartsFlow(agent);
-  const { callbackUrl } = await completeLoginAndConsent(flow.location, { login });
-  const cb = await runCallback(callbackUrl, flow.cookie);
-  return { ...flow, callbackUrl, cb };
-}
-
-async function fetchToken(agent: Agent, body: Record<string, unknown> = { provider: "google" }) {
-  return post(fetchTokenRoute, "/tokens/fetch", agent.key, body);
-}
+const newAgent = () => newAgentIn(db);
 
 async function expireConnection(connectionId: string) {
   await db.update(connections).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(connections.id, connectionId));

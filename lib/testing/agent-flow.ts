@@ -1,0 +1,90 @@
+/**
+ * A scripted agent and human for integration tests, through the REAL route handlers: the
+ * agent creates a connect session and fetches tokens with its key; the human presses
+ * Continue on the hosted page, logs in and consents at the local OAuth server (oidc-provider),
+ * and the browser returns to the one callback with its binding cookie.
+ */
+import { expect } from "vitest";
+import { NextRequest } from "next/server";
+import type { Db } from "@/db";
+import { GET as callback } from "@/app/oauth/callback/[provider]/route";
+import { POST as startConnect } from "@/app/connect/[sessionId]/start/route";
+import { POST as createSession } from "@/app/oauth/sessions/route";
+import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import { resetEnvCache } from "@/lib/env";
+import { getProvider } from "@/lib/providers";
+import { makeKey, makeUser, params, request } from "./fixtures";
+import { completeLoginAndConsent } from "./oidc-login";
+import { startOidcServer, type OidcServer } from "./oidc-server";
+
+export const BASE = "http://localhost:3000";
+
+export type Agent = { key: string; userId: string };
+export type JsonAnswer = {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: Record<string, unknown> & { error?: { code: string; message: string; missingScopes?: string[] } };
+};
+
+/** Start oidc-provider and point the `google` provider at it through the env overrides. */
+export async function startGoogleIdp(opts: { extraScopes?: string[]; clientSecret?: string } = {}): Promise<OidcServer> {
+  const google = getProvider("google");
+  if (google?.authType !== "oauth2") throw new Error("catalog lacks google");
+  const idp = await startOidcServer({
+    redirectUris: [`${BASE}/oauth/callback/google`],
+    accessTokenTtl: 3600,
+    scopes: [...google.oauth.scopes, ...(opts.extraScopes ?? [])],
+    clientSecret: opts.clientSecret,
+  });
+  Object.assign(process.env, {
+    OAUTH_GOOGLE_CLIENT_ID: idp.clientId,
+    OAUTH_GOOGLE_CLIENT_SECRET: idp.clientSecret,
+    OAUTH_GOOGLE_AUTHORIZATION_URL: idp.urls.authorization,
+    OAUTH_GOOGLE_TOKEN_URL: idp.urls.token,
+    OAUTH_GOOGLE_USERINFO_URL: idp.urls.userinfo,
+    OAUTH_GOOGLE_REVOKE_URL: idp.urls.revocation,
+  });
+  resetEnvCache();
+  return idp;
+}
+
+export async function newAgent(db: Db): Promise<Agent> {
+  const user = await makeUser(db);
+  return { key: (await makeKey(db, user.id)).key, userId: user.id };
+}
+
+export async function post(route: typeof fetchTokenRoute, path: string, key: string, body: unknown): Promise<JsonAnswer> {
+  const res = await route(request(path, { method: "POST", key, body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: JSON.parse(text) as JsonAnswer["body"] };
+}
+
+/** Agent asks for a session; the human opens it and presses Continue. */
+export async function humanStartsFlow(agent: Agent, body: Record<string, unknown> = { provider: "google" }) {
+  const created = await post(createSession, "/oauth/sessions", agent.key, body);
+  expect(created.status).toBe(201);
+  const sessionId = String(created.body.sessionId);
+  const start = await startConnect(request(`/connect/${sessionId}/start`, { method: "POST" }), params({ sessionId }));
+  expect(start.status).toBe(303);
+  const location = start.headers.get("location") ?? "";
+  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { sessionId, location, cookie, created: created.body };
+}
+
+export async function runCallback(url: string, cookie: string) {
+  const res = await callback(new NextRequest(url, { headers: { cookie } }), params({ provider: "google" }));
+  return { status: res.status, location: res.headers.get("location") ?? "" };
+}
+
+/** The whole connect: session → Continue → provider login + consent → callback. */
+export async function connect(agent: Agent, login = "alice") {
+  const flow = await humanStartsFlow(agent);
+  const { callbackUrl } = await completeLoginAndConsent(flow.location, { login });
+  const cb = await runCallback(callbackUrl, flow.cookie);
+  return { ...flow, callbackUrl, cb };
+}
+
+export function fetchToken(agent: Agent, body: Record<string, unknown> = { provider: "google" }): Promise<JsonAnswer> {
+  return post(fetchTokenRoute, "/tokens/fetch", agent.key, body);
+}
