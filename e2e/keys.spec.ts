@@ -3,7 +3,7 @@ import { randomEmail, signUp } from "./helpers";
 
 const KEY_PATTERN = /^akh_[0-9A-Za-z]{49}$/;
 
-test("sign up, mint a key shown once, an agent uses it, revoke → 401", async ({ page, request, context }) => {
+test("sign up, mint a key shown once, an agent uses it, revoke → 401", async ({ page, request, context, baseURL }) => {
   // Hydration mismatches and client exceptions show up here. (Failed resource loads are
   // left out: nav links prefetch dashboard pages that other issues add.)
   const browserErrors: string[] = [];
@@ -15,7 +15,7 @@ test("sign up, mint a key shown once, an agent uses it, revoke → 401", async (
   await signUp(page, email);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByTestId("user-email").filter({ visible: true })).toHaveText(email);
-  await expect(page.getByTestId("skill-url")).toHaveText("http://localhost:3210/ai/skill");
+  await expect(page.getByTestId("skill-url")).toHaveText(`${baseURL}/ai/skill`);
 
   await page.getByRole("navigation", { name: "Dashboard" }).filter({ visible: true }).getByRole("link", { name: "API keys" }).click();
   await expect(page).toHaveURL(/\/dashboard\/keys$/);
