@@ -1,0 +1,42 @@
+/**
+ * Audit rows in plain words. The action codes are the ones lib/ writes to audit_events;
+ * an unknown code is shown as it is rather than hidden.
+ */
+import type { ActivityDetail, ActivityItem } from "@/lib/trpc/routers/activity";
+
+const LABELS: Record<string, { success: string; failure: string }> = {
+  "token.fetch": { success: "Token fetched", failure: "Token fetch failed" },
+  "token.refresh": { success: "Token refreshed", failure: "Token refresh failed" },
+  "session.create": { success: "Connect link created", failure: "Connect link refused" },
+  "connection.create": { success: "Connected", failure: "Connection failed" },
+  "connection.delete": { success: "Disconnected", failure: "Disconnect failed" },
+  "key.create": { success: "Key created", failure: "Key creation failed" },
+  "key.revoke": { success: "Key revoked", failure: "Key revocation failed" },
+};
+
+export function actionLabel(e: Pick<ActivityItem, "action" | "outcome">): string {
+  return LABELS[e.action]?.[e.outcome] ?? e.action;
+}
+
+const REVOCATION: Record<string, string> = {
+  revoked: "provider revoked access",
+  failed: "provider could not revoke",
+  unsupported: "provider has no revoke endpoint",
+};
+
+function listOf(label: string, items: string[]): string {
+  const shown = items.slice(0, 3).join(", ");
+  return `${label}: ${shown}${items.length > 3 ? ` +${items.length - 3} more` : ""}`;
+}
+
+/** Short non-secret facts about an event, e.g. ["alice@example.com", "error: invalid_grant (HTTP 400)"]. */
+export function detailParts(d: ActivityDetail, hasKey: boolean): string[] {
+  const parts: string[] = [];
+  if (d.account) parts.push(d.account);
+  if (d.name && !hasKey) parts.push(`key “${d.name}”`);
+  if (d.error) parts.push(`error: ${d.error}${d.status ? ` (HTTP ${d.status})` : ""}`);
+  if (d.revocation && REVOCATION[d.revocation]) parts.push(REVOCATION[d.revocation] ?? "");
+  if (d.missingScopes?.length) parts.push(listOf("missing scopes", d.missingScopes));
+  else if (d.scopes?.length) parts.push(listOf("scopes", d.scopes));
+  return parts;
+}
