@@ -35,7 +35,8 @@ export function detailParts(d: ActivityDetail, hasKey: boolean): string[] {
   if (d.account) parts.push(d.account);
   if (d.name && !hasKey) parts.push(`key “${d.name}”`);
   if (d.error) parts.push(`error: ${d.error}${d.status ? ` (HTTP ${d.status})` : ""}`);
-  if (d.revocation && REVOCATION[d.revocation]) parts.push(REVOCATION[d.revocation] ?? "");
+  const revocation = d.revocation ? REVOCATION[d.revocation] : undefined;
+  if (revocation) parts.push(revocation);
   if (d.missingScopes?.length) parts.push(listOf("missing scopes", d.missingScopes));
   else if (d.scopes?.length) parts.push(listOf("scopes", d.scopes));
   return parts;

@@ -3,11 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { buttonPrimary, buttonSecondary, card } from "@/components/ui/styles";
+import { buttonPrimary, card } from "@/components/ui/styles";
 import { useTRPC } from "@/lib/trpc/client";
 import type { ConnectionListItem, DisconnectOutcome } from "@/lib/trpc/routers/connections";
 import { ConnectionCard } from "./connection-card";
 import { disconnectMessage, type Notice } from "./disconnect-message";
+import { LoadError } from "./load-error";
 import { NoticeBanner } from "./notice-banner";
 
 function Skeleton() {
@@ -31,18 +32,6 @@ function Skeleton() {
           </div>
         </div>
       ))}
-    </div>
-  );
-}
-
-export function LoadError({ what, message, onRetry, retrying }: { what: string; message: string; onRetry: () => void; retrying: boolean }) {
-  return (
-    <div role="alert" className={`${card} border-rose-200 p-5`}>
-      <p className="text-sm font-medium text-rose-800">Could not load {what}.</p>
-      <p className="mt-1 text-sm text-zinc-600">{message}</p>
-      <button type="button" onClick={onRetry} disabled={retrying} className={`${buttonSecondary} mt-4`}>
-        {retrying ? "Retrying…" : "Try again"}
-      </button>
     </div>
   );
 }

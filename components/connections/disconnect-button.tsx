@@ -15,15 +15,21 @@ export function DisconnectButton({ connection: c, description, onDone }: Props) 
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  const disconnect = useMutation(
-    trpc.connections.disconnect.mutationOptions({
-      onSuccess: async (outcome) => {
-        dialog.current?.close();
-        onDone(outcome);
-        await queryClient.invalidateQueries({ queryKey: trpc.connections.list.queryKey() });
+  const disconnect = useMutation(trpc.connections.disconnect.mutationOptions());
+
+  function confirm() {
+    disconnect.mutate(
+      { id: c.id },
+      {
+        // Report first: the card (and this dialog) unmount once the list refetches.
+        onSuccess: (outcome) => {
+          dialog.current?.close();
+          onDone(outcome);
+          void queryClient.invalidateQueries({ queryKey: trpc.connections.list.queryKey() });
+        },
       },
-    }),
-  );
+    );
+  }
   const oauth = c.authType === "oauth2";
 
   return (
@@ -65,7 +71,7 @@ export function DisconnectButton({ connection: c, description, onDone }: Props) 
             <button type="button" autoFocus onClick={() => dialog.current?.close()} disabled={disconnect.isPending} className={buttonGhost}>
               Cancel
             </button>
-            <button type="button" onClick={() => disconnect.mutate({ id: c.id })} disabled={disconnect.isPending} className={`${buttonDanger} py-2`}>
+            <button type="button" onClick={confirm} disabled={disconnect.isPending} className={`${buttonDanger} py-2`}>
               {disconnect.isPending ? "Disconnecting…" : "Disconnect"}
             </button>
           </div>

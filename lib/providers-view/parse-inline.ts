@@ -26,7 +26,6 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * or a backslash is refused.
  */
 export function safeHref(raw: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (raw === "" || /[\u0000-\u0020\u007f-\u009f\\]/.test(raw)) return undefined;
   if (/^https?:\/\//i.test(raw)) return URL.canParse(raw) ? raw : undefined;
   if (SCHEME.test(raw) || raw.startsWith("//")) return undefined;

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+
+export type Running = { proc: ChildProcess; stop: () => Promise<void>; peakRssMb: () => number };
+
+function descendants(pid: number): number[] {
+  const out = [pid];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1]);
+      if (ppid === pid) out.push(...descendants(Number(entry)));
+    } catch {
+      // process ended while we looked
+    }
+  }
+  return out;
+}
+
+function rssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Start a server process, wait until `readyUrl` answers, and sample its tree's RSS every 250 ms. */
+export async function startServer(cmd: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<Running> {
+  const proc = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  let peak = 0;
+  const timer = setInterval(() => {
+    if (!proc.pid) return;
+    peak = Math.max(peak, descendants(proc.pid).reduce((sum, p) => sum + rssKb(p), 0));
+  }, 250);
+  const end = Date.now() + 90_000;
+  for (;;) {
+    try {
+      if ((await fetch(readyUrl)).status < 500) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end || proc.exitCode !== null) throw new Error(`${cmd} ${args.join(" ")} did not come up`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    proc,
+    peakRssMb: () => Math.round(peak / 1024),
+    stop: async () => {
+      clearInterval(timer);
+      if (proc.pid) process.kill(-proc.pid, "SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+    },
+  };
+}
+
+/** `next start` from this checkout's build, on Postgres. */
+export function startAkhrot(port: number, env: Record<string, string>): Promise<Running> {
+  return startServer(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { LoadError } from "@/components/connections/load-error";
+import { buttonSecondary, card } from "@/components/ui/styles";
+import { useTRPC } from "@/lib/trpc/client";
+import { ActivityFilters, type Filters } from "./activity-filters";
+import { ActivityTable } from "./activity-table";
+
+const PAGE_SIZE = 25;
+
+function Skeleton() {
+  return (
+    <div aria-busy="true" className={`${card} divide-y divide-zinc-100`}>
+      <span className="sr-only">Loading activity…</span>
+      {[0, 1, 2, 3, 4].map((i) => (
+        <div key={i} className="flex animate-pulse items-center gap-4 p-4" aria-hidden="true">
+          <div className="h-8 w-24 rounded bg-zinc-100" />
+          <div className="h-4 w-28 rounded bg-zinc-200" />
+          <div className="hidden h-4 w-20 rounded bg-zinc-100 sm:block" />
+          <div className="ml-auto h-5 w-16 rounded-full bg-zinc-100" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  return (
+    <div className={`${card} flex flex-col items-center px-6 py-12 text-center`}>
+      <div className="flex h-10 w-10 items-center justify-center rounded-full bg-zinc-100">
+        <svg viewBox="0 0 24 24" aria-hidden="true" className="h-5 w-5 fill-none stroke-zinc-500" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M3 12h4l3-8 4 16 3-8h4" />
+        </svg>
+      </div>
+      <h2 className="mt-3 text-sm font-semibold text-zinc-900">{filtered ? "Nothing matches these filters" : "No activity yet"}</h2>
+      <p className="mt-1 max-w-sm text-sm text-zinc-600">
+        {filtered ? "Try another provider or key." : "Token fetches, connect links, connections and key changes will appear here as they happen."}
+      </p>
+      {filtered && (
+        <button type="button" onClick={onClear} className={`${buttonSecondary} mt-5`}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Keep the filters in the address bar, so a filtered view can be reloaded or shared. */
+function syncUrl(f: Filters) {
+  const url = new URL(window.location.href);
+  for (const [name, v] of [["provider", f.provider], ["key", f.apiKeyId]] as const) {
+    if (v) url.searchParams.set(name, v);
+    else url.searchParams.delete(name);
+  }
+  window.history.replaceState(null, "", url);
+}
+
+/** The /dashboard/activity body: filters, newest-first events and "Load more". */
+export function ActivityLog({ initial }: { initial: Filters }) {
+  const trpc = useTRPC();
+  const [filters, setFilters] = useState<Filters>(initial);
+  const options = useQuery(trpc.activity.filters.queryOptions());
+  const events = useInfiniteQuery(
+    trpc.activity.list.infiniteQueryOptions(
+      { provider: filters.provider || undefined, apiKeyId: filters.apiKeyId || undefined, limit: PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
+  );
+
+  function change(next: Filters) {
+    setFilters(next);
+    syncUrl(next);
+  }
+
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Boolean(filters.provider || filters.apiKeyId);
+  let body: React.ReactNode;
+  if (events.isPending) body = <Skeleton />;
+  else if (events.isError && items.length === 0) body = <LoadError what="activity" message={events.error.message} onRetry={() => void events.refetch()} retrying={events.isFetching} />;
+  else if (items.length === 0) body = <Empty filtered={filtered} onClear={() => change({ provider: "", apiKeyId: "" })} />;
+  else {
+    body = (
+      <>
+        <ActivityTable items={items} />
+        <div className="mt-4 flex flex-col items-center gap-2">
+          {events.isFetchNextPageError && (
+            <p role="alert" className="text-sm text-rose-700">
+              Could not load more: {events.error?.message}
+            </p>
+          )}
+          {events.hasNextPage ? (
+            <button type="button" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage} className={buttonSecondary}>
+              {events.isFetchingNextPage ? "Loading…" : events.isFetchNextPageError ? "Try again" : "Load more"}
+            </button>
+          ) : (
+            <p className="text-xs text-zinc-500">{items.length === 1 ? "1 event" : `${items.length} events`} · that is everything</p>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <ActivityFilters value={filters} options={options.data} onChange={change} />
+      <section aria-label="Events" aria-busy={events.isFetching}>
+        {body}
+      </section>
+    </div>
+  );
+}
