@@ -121,19 +121,21 @@ test("an agent's connect link → pasted OpenAI key → fetched; the dashboard s
   await expect(rows.first()).toContainText("second agent");
   await expect(rows).toHaveCount(9); // 2 keys, 2 links, 2 connects, 3 fetches
 
-  await page.getByLabel("Provider").selectOption("openai");
+  await page.getByLabel("Provider", { exact: true }).selectOption("openai");
   await expect(rows).toHaveCount(7);
   await expect(rows.filter({ hasText: "Key created" })).toHaveCount(0);
   await expect(page).toHaveURL(/\/dashboard\/activity\?provider=openai$/);
   await page.reload();
-  await expect(page.getByLabel("Provider")).toHaveValue("openai");
+  await expect(page.getByLabel("Provider", { exact: true })).toHaveValue("openai");
   await expect(rows).toHaveCount(7);
 
-  await page.getByLabel("Provider").selectOption("");
-  await page.getByLabel("Key").selectOption({ label: `second agent (akh_…${(await secondKeyMasked(page)).slice(-4)})` });
+  await page.getByLabel("Provider", { exact: true }).selectOption("");
+  const keyFilter = page.getByLabel("Key", { exact: true });
+  await keyFilter.selectOption((await keyFilter.locator("option", { hasText: "second agent" }).getAttribute("value")) ?? "");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Key created");
-  await page.getByLabel("Key").selectOption("");
+  await expect(rows.first()).toContainText("second agent");
+  await keyFilter.selectOption("");
   await expect(rows).toHaveCount(9);
 
   await page.screenshot({ path: "e2e/artifacts/activity-page.png", fullPage: true });
@@ -165,14 +167,6 @@ test("an agent's connect link → pasted OpenAI key → fetched; the dashboard s
   expect(browserErrors).toEqual([]);
 });
 
-/** The masked form of the "second agent" key, as the key filter lists it. */
-async function secondKeyMasked(page: Page): Promise<string> {
-  const label = await page.getByLabel("Key").locator("option", { hasText: "second agent" }).textContent();
-  const masked = /\((akh_…[0-9A-Za-z]{4})\)/.exec(label ?? "")?.[1];
-  if (!masked) throw new Error(`no masked key in option "${label}"`);
-  return masked;
-}
-
 test.describe("a pasted key in the wrong format is refused with the catalog's message", () => {
   for (const [what, value, message] of [
     ["an Anthropic key", `sk-ant-api03-${"a".repeat(40)}`, "API key does not look right: OpenAI keys start with sk- (sk-proj-, sk-svcacct-)."],
@@ -203,12 +197,12 @@ test("the connect result banners", async ({ page }) => {
   const location = new URL(res.headers().location ?? "", page.url());
   expect(location.pathname + location.search).toBe("/dashboard/connections?error=PROVIDER_NOT_CONFIGURED&provider=github");
   await page.goto(location.href);
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText("Could not connect GitHub");
   await expect(alert).toContainText("set OAUTH_GITHUB_CLIENT_ID and OAUTH_GITHUB_CLIENT_SECRET");
   await alert.getByRole("link", { name: "Dismiss message" }).click();
   await expect(page).toHaveURL(/\/dashboard\/connections$/);
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(alert).toHaveCount(0);
 
   await page.goto("/dashboard/connections?connected=google");
   await expect(page.getByTestId("connect-result")).toContainText("Connected Google");
@@ -216,5 +210,7 @@ test("the connect result banners", async ({ page }) => {
   await page.goto("/dashboard/connections?connected=%3Cscript%3E");
   await expect(page.getByTestId("connect-result")).toHaveCount(0);
   await page.goto("/dashboard/connections?error=%3Cb%3Eboom%3C/b%3E&provider=nope");
-  await expect(page.getByRole("alert")).toHaveText(/Could not connectSomething went wrong while starting to connect this provider/);
+  await expect(alert).toContainText("Could not connect");
+  await expect(alert).toContainText("Something went wrong while starting to connect this provider.");
+  await expect(alert).not.toContainText("boom");
 });

@@ -1,22 +1,18 @@
 import { getDb } from "@/db";
 import { touchApiKey } from "@/db/queries/api-keys";
+import { defer } from "@/lib/api/defer";
 
 /**
- * Record `last_used_at` off the response path: at most one write per key per 30 s per
- * process, fire-and-forget, failures logged and dropped (the timestamp is informational).
+ * Record `last_used_at` after the response: at most one write per key per 30 s per process
+ * (the timestamp is informational; a bounded map keeps memory flat).
  */
 const INTERVAL_MS = 30_000;
 const lastWrite = new Map<string, number>();
 
-export function touchLastUsed(keyId: string, now = Date.now()): Promise<void> | undefined {
+export function touchLastUsed(keyId: string, now = Date.now()): void {
   const prev = lastWrite.get(keyId);
-  if (prev !== undefined && now - prev < INTERVAL_MS) return undefined;
+  if (prev !== undefined && now - prev < INTERVAL_MS) return;
   if (lastWrite.size > 50_000) lastWrite.clear();
   lastWrite.set(keyId, now);
-  return getDb()
-    .then((db) => touchApiKey(db, keyId, new Date(now)))
-    .catch((err: unknown) => {
-      lastWrite.delete(keyId);
-      console.error(`akhrot: could not record key use: ${err instanceof Error ? err.name : "error"}`);
-    });
+  defer(async () => touchApiKey(await getDb(), keyId, new Date(now)));
 }

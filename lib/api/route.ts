@@ -49,7 +49,7 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<
       const db = await getDb();
       const key = await authenticateApiKey(db, req.headers.get("authorization"));
       const headers = await enforceLimit(`key:${key.id}`);
-      void touchLastUsed(key.id);
+      touchLastUsed(key.id);
       const params = context ? await context.params : ({} as P);
       return withHeaders(await handler({ req, params, db, key }), headers);
     } catch (err) {

@@ -6,6 +6,7 @@
 import type { Db } from "@/db";
 import { listConnectionsForUser, updateConnection } from "@/db/queries/connections";
 import type { Connection } from "@/db/schema";
+import { defer } from "@/lib/api/defer";
 import { ApiError } from "@/lib/api/errors";
 import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
 import { recordEvent } from "@/lib/audit/record-event";
@@ -30,9 +31,19 @@ function pickConnection(provider: Provider, rows: Connection[], account?: string
   return match;
 }
 
+const LAST_USED_INTERVAL_MS = 30_000;
+const connectionStamped = new Map<string, number>();
+
+/** Activity row for every fetch; the connection's last-used stamp at most every 30 s per process. Both after the response. */
 function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
-  void recordEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }).catch(() => {});
-  if (outcome === "success") void updateConnection(db, row.id, { lastUsedAt: new Date(), lastUsedKeyId: key.id }).catch(() => {});
+  defer(() => recordEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }));
+  if (outcome !== "success") return;
+  const now = Date.now();
+  const stampKey = `${row.id}:${key.id}`;
+  if (now - (connectionStamped.get(stampKey) ?? 0) < LAST_USED_INTERVAL_MS) return;
+  if (connectionStamped.size > 50_000) connectionStamped.clear();
+  connectionStamped.set(stampKey, now);
+  defer(() => updateConnection(db, row.id, { lastUsedAt: new Date(now), lastUsedKeyId: key.id }));
 }
 
 export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput) {
