@@ -11,7 +11,14 @@ async function readText(req: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-body (e.g. a closed connection): nothing to answer, nothing to log.
+      throw new ApiError("INVALID_REQUEST", "The request body could not be read (the connection closed before it ended).");
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {

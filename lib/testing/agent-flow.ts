@@ -2,9 +2,9 @@
  * A scripted agent and human for integration tests, through the REAL route handlers: the
  * agent creates a connect session and fetches tokens with its key; the human presses
  * Continue on the hosted page, logs in and consents at the local OAuth server (oidc-provider),
- * and the browser returns to the one callback with its binding cookie.
+ * and the browser returns to the one callback with its binding cookie. Used by tests and benches
+ * (so it throws instead of using a test framework's assertions).
  */
-import { expect } from "vitest";
 import { NextRequest } from "next/server";
 import type { Db } from "@/db";
 import { GET as callback } from "@/app/oauth/callback/[provider]/route";
@@ -63,10 +63,10 @@ export async function post(route: typeof fetchTokenRoute, path: string, key: str
 /** Agent asks for a session; the human opens it and presses Continue. */
 export async function humanStartsFlow(agent: Agent, body: Record<string, unknown> = { provider: "google" }) {
   const created = await post(createSession, "/oauth/sessions", agent.key, body);
-  expect(created.status).toBe(201);
+  if (created.status !== 201) throw new Error(`POST /oauth/sessions answered ${created.status}: ${created.text}`);
   const sessionId = String(created.body.sessionId);
   const start = await startConnect(request(`/connect/${sessionId}/start`, { method: "POST" }), params({ sessionId }));
-  expect(start.status).toBe(303);
+  if (start.status !== 303) throw new Error(`POST /connect/{id}/start answered ${start.status}`);
   const location = start.headers.get("location") ?? "";
   const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   return { sessionId, location, cookie, created: created.body };
