@@ -37,6 +37,11 @@ const KNOWN: Record<string, TelegramFailure> = {
   SRP_ID_INVALID: { message: "The password check timed out. Type your password again." },
   SRP_PASSWORD_CHANGED: { message: "Your two-step verification password was changed meanwhile. Type the new password." },
   UPDATE_APP_TO_LOGIN: { message: "Telegram refuses this sign-in method for your account. Connect with a session string instead (below)." },
+  EMAIL_SETUP_REQUIRED: {
+    message: "Telegram wants this account to add a login email before it signs in anywhere new. Add one in a Telegram app (Settings → Privacy and Security), then try again.",
+    restart: true,
+  },
+  UNEXPECTED_SENT_CODE: { message: "Telegram answered in a way Akhrot does not support. Connect with a session string instead (below).", restart: true, log: "UNEXPECTED_SENT_CODE" },
   API_ID_INVALID: { message: "Telegram rejected this Akhrot instance's app credentials (TELEGRAM_API_ID / TELEGRAM_API_HASH). Tell the instance operator.", log: "API_ID_INVALID" },
   API_ID_PUBLISHED_FLOOD: { message: "Telegram has blocked this Akhrot instance's app credentials. Tell the instance operator.", log: "API_ID_PUBLISHED_FLOOD" },
 };

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { loadConnectPage } from "@/lib/connect/load-connect-page";
+import { loadTelegramLogin } from "@/lib/telegram/telegram-login-view";
 import { submitCredentials } from "./actions";
 import { ConnectCard } from "./connect-card";
 import { CredentialsForm } from "./credentials-form";
+import { telegramLoginStep } from "./telegram-actions";
+import { TelegramLogin } from "./telegram-login";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Connect an account · Akhrot", referrer: "no-referrer" };
@@ -50,13 +53,21 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
       action={oauth ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}` } : undefined}
       note={`This link works once and expires at ${page.expiresAt.toUTCString()}.`}
     >
-      {!oauth && (
-        <CredentialsForm
-          action={submitCredentials.bind(null, sessionId)}
-          providerName={name}
-          fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))}
-        />
-      )}
+      {!oauth &&
+        (p.authType === "mtproto" ? (
+          // Telegram: the phone login first; importing an existing session string stays available.
+          <TelegramLogin
+            action={telegramLoginStep.bind(null, sessionId)}
+            initial={await loadTelegramLogin(await getDb(), sessionId)}
+            importForm={<CredentialsForm action={submitCredentials.bind(null, sessionId)} providerName={name} fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))} />}
+          />
+        ) : (
+          <CredentialsForm
+            action={submitCredentials.bind(null, sessionId)}
+            providerName={name}
+            fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))}
+          />
+        ))}
     </ConnectCard>
   );
 }

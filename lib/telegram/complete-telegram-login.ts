@@ -1,0 +1,21 @@
+import type { Db } from "@/db";
+import { finishConnectSession } from "@/db/queries/connect-sessions";
+import type { ConnectSession } from "@/db/schema";
+import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
+import { getProvider } from "@/lib/providers";
+import type { TelegramLoginView } from "./telegram-login-view";
+
+/**
+ * Signed in: store the authorized StringSession exactly as an imported one (encrypted, in the
+ * `sessionString` field the catalog names) and complete the connect session, which also clears
+ * the login state from code_verifier_enc.
+ */
+export async function completeTelegramLogin(db: Db, session: ConnectSession, sessionString: string): Promise<TelegramLoginView> {
+  const provider = getProvider(session.provider);
+  if (provider?.authType !== "mtproto") return { step: "closed", error: "This link is not for Telegram." };
+  if (!sessionString) throw new Error("the Telegram client returned an empty session");
+  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values: { sessionString }, apiKeyId: session.apiKeyId });
+  if (!saved.ok) return { step: "closed", error: saved.errors._form ?? "Akhrot could not store this Telegram session. Ask your agent for a new link." };
+  await finishConnectSession(db, session.id, { status: "completed", connectionId: saved.connection.id });
+  return { step: "done" };
+}

@@ -1,0 +1,23 @@
+import type { Db } from "@/db";
+import { findConnectSession } from "@/db/queries/connect-sessions";
+import type { ConnectSession } from "@/db/schema";
+import { effectiveStatus } from "@/lib/connect/session-status";
+import { env } from "@/lib/env";
+import { getProvider } from "@/lib/providers";
+import type { TelegramLoginView } from "./telegram-login-view";
+
+export type OpenedTelegramLogin = { ok: true; session: ConnectSession; apiId: number; apiHash: string } | { ok: false; view: TelegramLoginView };
+
+export const LINK_CLOSED = "This link has expired or was already used. Ask your agent for a new one.";
+export const NOT_CONFIGURED =
+  "Telegram sign-in is not set up on this Akhrot instance: the operator must set TELEGRAM_API_ID and TELEGRAM_API_HASH (from my.telegram.org).";
+
+/** Every step starts here: a pending, unexpired Telegram session on an instance that has app credentials. */
+export async function openTelegramLogin(db: Db, sessionId: string, now = new Date()): Promise<OpenedTelegramLogin> {
+  const session = /^cs_[0-9A-Za-z]{22}$/.test(sessionId) ? await findConnectSession(db, sessionId) : undefined;
+  if (!session || effectiveStatus(session, now) !== "pending") return { ok: false, view: { step: "closed", error: LINK_CLOSED } };
+  if (getProvider(session.provider)?.authType !== "mtproto") return { ok: false, view: { step: "closed", error: "This link is not for Telegram." } };
+  const { TELEGRAM_API_ID, TELEGRAM_API_HASH } = env();
+  if (!TELEGRAM_API_ID || !TELEGRAM_API_HASH) return { ok: false, view: { step: "closed", error: NOT_CONFIGURED } };
+  return { ok: true, session, apiId: Number(TELEGRAM_API_ID), apiHash: TELEGRAM_API_HASH };
+}
