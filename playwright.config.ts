@@ -12,7 +12,8 @@ const BASE_URL = `http://localhost:${PORT}`;
 // A real OAuth server (oidc-provider, scripts/oidc-server.ts) plays `google` for the connect tests.
 const OIDC_PORT = PORT + 1000;
 const OIDC = `http://127.0.0.1:${OIDC_PORT}`;
-const PGLITE_DIR = ".data/e2e-pglite";
+// One folder per port, so two suites side by side never wipe each other.
+const PGLITE_DIR = `.data/e2e-pglite-${PORT}`;
 
 // Fixed test-only secrets (base64 of 32 bytes); never used outside this test server.
 const TEST_AUTH_SECRET = "ZTJlLW9ubHktYXV0aC1zZWNyZXQtbm90LWZvci1wcm9k";

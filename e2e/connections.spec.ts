@@ -94,9 +94,9 @@ test("an agent's connect link → pasted OpenAI key → fetched; the dashboard s
   expect(await page.content()).not.toContain(second);
 
   // "Make default" moves the agents' account.
-  await firstCard.getByRole("button", { name: `Make OpenAI (OpenAI …${first.slice(-4)}) the default` }).click();
+  await firstCard.getByRole("button", { name: `Make default: OpenAI (OpenAI …${first.slice(-4)})` }).click();
   await expect(firstCard).toContainText("Default");
-  await expect(secondCard.getByRole("button", { name: /Make .* the default/ })).toBeVisible();
+  await expect(secondCard.getByRole("button", { name: /^Make default: / })).toBeVisible();
   expect((await (await fetchToken(request, agent)).json()).accessToken).toBe(first);
 
   await page.screenshot({ path: "e2e/artifacts/connections-page.png", fullPage: true });
@@ -162,8 +162,9 @@ test("an agent's connect link → pasted OpenAI key → fetched; the dashboard s
   expect((await (await fetchToken(request, agent)).json()).accessToken).toBe(second);
 
   await page.goto("/dashboard/activity");
-  await expect(rows.first()).toContainText("Disconnected");
-  await expect(rows.first()).toContainText(`OpenAI …${first.slice(-4)}`);
+  await expect(rows.first()).toContainText("Token fetched");
+  await expect(rows.nth(1)).toContainText("Disconnected");
+  await expect(rows.nth(1)).toContainText(`OpenAI …${first.slice(-4)}`);
   expect(browserErrors).toEqual([]);
 });
 

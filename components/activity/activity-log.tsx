@@ -78,7 +78,7 @@ export function ActivityLog({ initial }: { initial: Filters }) {
   const filtered = Boolean(filters.provider || filters.apiKeyId);
   let body: React.ReactNode;
   if (events.isPending) body = <Skeleton />;
-  else if (events.isError && items.length === 0) body = <LoadError what="activity" message={events.error.message} onRetry={() => void events.refetch()} retrying={events.isFetching} />;
+  else if (events.isError && items.length === 0) body = <LoadError what="activity" error={events.error} onRetry={() => void events.refetch()} retrying={events.isFetching} />;
   else if (items.length === 0) body = <Empty filtered={filtered} onClear={() => change({ provider: "", apiKeyId: "" })} />;
   else {
     body = (
@@ -87,7 +87,7 @@ export function ActivityLog({ initial }: { initial: Filters }) {
         <div className="mt-4 flex flex-col items-center gap-2">
           {events.isFetchNextPageError && (
             <p role="alert" className="text-sm text-rose-700">
-              Could not load more: {events.error?.message}
+              Could not load more events.
             </p>
           )}
           {events.hasNextPage ? (

@@ -1,6 +1,5 @@
 "use client";
 
-import { card } from "@/components/ui/styles";
 import type { ConnectionListItem, DisconnectOutcome } from "@/lib/trpc/routers/connections";
 import { DisconnectButton } from "./disconnect-button";
 import { MakeDefaultButton } from "./make-default-button";
@@ -16,6 +15,8 @@ type Props = {
   isEffectiveDefault: boolean;
   onDisconnected: (outcome: DisconnectOutcome) => void;
 };
+
+const AUTH_LABEL: Record<ConnectionListItem["authType"], string> = { oauth2: "OAuth", api_key: "API key", mtproto: "Telegram session" };
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -53,25 +54,27 @@ export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, on
   const needsReauth = c.status === "needs_reauth";
   const oauth = c.authType === "oauth2";
   return (
-    <li data-testid="connection-card" className={`${card} p-4 sm:p-5 ${needsReauth ? "border-amber-300" : ""}`} aria-label={description}>
+    <li data-testid="connection-card" className={`rounded-xl border bg-white p-4 shadow-sm sm:p-5 ${needsReauth ? "border-amber-300" : "border-zinc-200"}`} aria-label={description}>
       <div className="flex items-start gap-3">
         <ProviderMark code={c.provider} name={c.providerName} />
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <h3 className="font-semibold text-zinc-900">{c.providerName}</h3>
-            <span className="font-mono text-xs text-zinc-400">{c.provider}</span>
+            <span className="text-xs text-zinc-400">
+              <span className="font-mono">{c.provider}</span> · {AUTH_LABEL[c.authType]}
+            </span>
             {siblings > 1 && isEffectiveDefault && (
               <span className="rounded-full bg-zinc-900 px-2 py-0.5 text-xs font-medium text-white" title="Agents get this account unless they name another">
                 Default
               </span>
             )}
+            <span className="ml-auto">
+              <ConnectionStatusBadge status={c.status} />
+            </span>
           </div>
-          <p className="mt-0.5 truncate text-sm text-zinc-600" data-testid="connection-account">
+          <p className="mt-0.5 break-all text-sm text-zinc-600" data-testid="connection-account">
             {c.accountLabel ?? <span className="italic text-zinc-500">Account name not shared by {c.providerName}</span>}
           </p>
-        </div>
-        <div className="flex-none">
-          <ConnectionStatusBadge status={c.status} />
         </div>
       </div>
 
@@ -101,7 +104,7 @@ export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, on
         <Fact label="Last used">
           <RelativeTime date={c.lastUsedAt} />
           {c.lastUsedBy && (
-            <span className="block truncate text-xs text-zinc-500">
+            <span className="block break-words text-xs text-zinc-500">
               by <span className="font-medium text-zinc-700">{c.lastUsedBy.name}</span> <span className="font-mono">{c.lastUsedBy.masked}</span>
             </span>
           )}

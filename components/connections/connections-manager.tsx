@@ -76,7 +76,7 @@ export function ConnectionsManager() {
 
   let body: React.ReactNode;
   if (list.isPending) body = <Skeleton />;
-  else if (list.isError) body = <LoadError what="your connections" message={list.error.message} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+  else if (list.isError) body = <LoadError what="your connections" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
   else if (list.data.length === 0) body = <EmptyState />;
   else {
     const { count, first } = groupInfo(list.data);

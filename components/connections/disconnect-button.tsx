@@ -25,7 +25,9 @@ export function DisconnectButton({ connection: c, description, onDone }: Props) 
         onSuccess: (outcome) => {
           dialog.current?.close();
           onDone(outcome);
-          void queryClient.invalidateQueries({ queryKey: trpc.connections.list.queryKey() });
+          const key = trpc.connections.list.queryKey();
+          queryClient.setQueryData(key, (list) => list?.filter((x) => x.id !== c.id));
+          void queryClient.invalidateQueries({ queryKey: key });
         },
       },
     );

@@ -15,7 +15,7 @@ export function MakeDefaultButton({ id, description }: { id: string; description
   );
   return (
     <>
-      <button type="button" onClick={() => setDefault.mutate({ id })} disabled={setDefault.isPending} aria-label={`Make ${description} the default`} className={`${buttonSecondary} px-3 py-1.5`}>
+      <button type="button" onClick={() => setDefault.mutate({ id })} disabled={setDefault.isPending} aria-label={`Make default: ${description}`} className={`${buttonSecondary} px-3 py-1.5`}>
         {setDefault.isPending ? "Saving…" : "Make default"}
       </button>
       {setDefault.error && (
