@@ -27,25 +27,30 @@ test("the providers grid shows all 37 providers by category and filters as you t
   await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveText(CATEGORIES);
   await expect(page.getByRole("region", { name: "Developer" }).getByTestId("provider-card")).toHaveCount(2);
 
-  // An OAuth provider this test server has no app for: brand icon, status, Connect disabled with the env vars.
+  // Google: brand icon, badge, status, services; the test server configures it (a local OAuth server).
   const google = page.locator('[data-testid="provider-card"][data-provider="google"]');
   await expect(google.getByRole("heading", { level: 3 })).toHaveText("Google");
   await expect(google.locator('[data-icon="google"] svg path')).toHaveAttribute("d", /^M/i);
-  await expect(google.getByText("OAuth", { exact: true })).toBeVisible();
+  await expect(google.getByTestId("auth-type")).toHaveText("Authentication: OAuth");
   await expect(google.getByTestId("provider-status")).toHaveText("Not connected");
-  await expect(google.getByRole("button", { name: "Connect Google" })).toBeDisabled();
-  await expect(google.getByTestId("not-configured")).toHaveText(
-    "Not configured on this instance. The operator sets OAUTH_GOOGLE_CLIENT_ID and OAUTH_GOOGLE_CLIENT_SECRET.",
-  );
+  await expect(google.getByRole("button", { name: "Connect Google" })).toBeEnabled();
   await expect(google.getByRole("list", { name: "Google services" }).getByRole("listitem")).toHaveText(["Gmail", "Drive", "Calendar", "Sheets"]);
+
+  // An OAuth provider this instance has no app for: Connect disabled, with the env vars to set.
+  const github = page.locator('[data-testid="provider-card"][data-provider="github"]');
+  await expect(github.getByRole("button", { name: "Connect GitHub" })).toBeDisabled();
+  await expect(github.getByTestId("not-configured")).toContainText("Not configured on this instance.");
+  await expect(github.getByTestId("not-configured")).toContainText("The operator sets OAUTH_GITHUB_CLIENT_ID and OAUTH_GITHUB_CLIENT_SECRET.");
+  await expect(github.getByRole("button", { name: "Connect GitHub" })).toHaveAccessibleDescription(/^Not configured on this instance\..*OAUTH_GITHUB_CLIENT_SECRET/);
+  await expect(google.getByTestId("not-configured")).toHaveCount(0);
 
   // An API-key provider simple-icons does not carry: monogram, Connect enabled; Telegram has its own badge.
   const openai = page.locator('[data-testid="provider-card"][data-provider="openai"]');
   await expect(openai.locator('[data-icon="monogram"]')).toHaveText("O");
-  await expect(openai.getByText("API key", { exact: true })).toBeVisible();
+  await expect(openai.getByTestId("auth-type")).toHaveText("Authentication: API key");
   await expect(openai.getByRole("button", { name: "Connect OpenAI" })).toBeEnabled();
   await expect(openai.getByTestId("not-configured")).toHaveCount(0);
-  await expect(page.locator('[data-provider="telegram"]').getByText("Telegram", { exact: true }).last()).toBeVisible();
+  await expect(page.locator('[data-provider="telegram"]').getByTestId("auth-type")).toHaveText("Authentication: Telegram");
   await page.screenshot({ path: "e2e/artifacts/providers-grid.png", fullPage: true });
 
   const search = page.getByRole("searchbox", { name: "Search providers" });
@@ -98,7 +103,7 @@ test("provider and service docs pages render the agent's context as HTML", async
     "href",
     "https://developers.google.com/identity/protocols/oauth2/web-server",
   );
-  await expect(page.getByRole("button", { name: "Connect Google" })).toBeDisabled();
+  await expect(page.getByRole("complementary").getByTestId("provider-status")).toHaveText("Not connected");
   await page.screenshot({ path: "e2e/artifacts/provider-docs.png", fullPage: true });
 
   await page.getByRole("navigation", { name: "Google services" }).getByRole("link", { name: "Gmail" }).click();
@@ -128,4 +133,35 @@ test("Connect on an API-key provider opens the hosted paste form", async ({ page
   await page.getByRole("button", { name: "Connect OpenAI" }).click();
   await expect(page).toHaveURL(/\/connect\/cs_[A-Za-z0-9_-]+$/);
   await expect(page.getByRole("heading", { name: "Connect OpenAI" })).toBeVisible();
+});
+
+/** oidc-provider's development login and consent pages (the e2e server's "Google"). */
+async function loginAndConsentAtProvider(page: Page, login: string) {
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/interaction\//);
+  await page.locator('button[type="submit"]').click();
+}
+
+test("after connecting Google, its card and docs page show the account", async ({ page }) => {
+  await signUp(page, randomEmail("provider-status"));
+  await page.goto("/dashboard/providers");
+  await page.getByRole("button", { name: "Connect Google" }).click();
+  await loginAndConsentAtProvider(page, "alice");
+  await expect(page).toHaveURL(/\/dashboard\/connections\?connected=google/);
+
+  await page.goto("/dashboard/providers");
+  const google = page.locator('[data-testid="provider-card"][data-provider="google"]');
+  await expect(google.getByTestId("provider-status")).toHaveText("Connected as alice@example.test");
+  await expect(google.getByRole("button", { name: "Add account Google" })).toBeEnabled();
+  await expect(page.locator('[data-testid="provider-status"][data-status="connected"]')).toHaveCount(1);
+
+  await google.getByRole("link", { name: "Docs for Google" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/providers\/google$/);
+  const article = page.getByRole("article");
+  await expect(article).toContainText("Connected accounts (1):");
+  await expect(article.getByRole("listitem").filter({ hasText: "alice@example.test (active, token expires" })).toHaveCount(1);
+  await expect(article).toContainText("Granted scopes (alice@example.test):");
 });

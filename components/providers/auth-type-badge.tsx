@@ -9,7 +9,7 @@ const tone: Record<AuthType, string> = {
 
 export function AuthTypeBadge({ authType }: { authType: AuthType }) {
   return (
-    <span className={`inline-flex flex-none items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[authType]}`}>
+    <span data-testid="auth-type" className={`inline-flex flex-none items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[authType]}`}>
       <span className="sr-only">Authentication: </span>
       {authTypeLabel[authType]}
     </span>

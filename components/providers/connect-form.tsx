@@ -32,15 +32,24 @@ export function ConnectForm({ card }: { card: ProviderCardData }) {
 export function NotConfiguredNote({ card }: { card: ProviderCardData }) {
   if (card.connect.enabled) return null;
   return (
-    <p id={noteId(card.code)} className="rounded-lg bg-amber-50 px-3 py-2 text-xs leading-5 text-amber-900" data-testid="not-configured">
-      <span className="font-medium">Not configured on this instance.</span> The operator sets{" "}
-      {card.connect.envVars.map((name, i) => (
-        <span key={name}>
-          {i > 0 && " and "}
-          <code className="break-all font-mono">{name}</code>
-        </span>
-      ))}
-      .
-    </p>
+    <div id={noteId(card.code)} className="text-xs leading-5 text-zinc-500" data-testid="not-configured">
+      <p className="flex items-center gap-1.5 font-medium text-amber-800">
+        <svg viewBox="0 0 24 24" aria-hidden="true" className="h-3.5 w-3.5 flex-none fill-none stroke-current" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <circle cx="12" cy="12" r="9" />
+          <path d="M12 8v5M12 16.5v.01" />
+        </svg>
+        Not configured on this instance.
+      </p>
+      <p className="[overflow-wrap:anywhere]">
+        The operator sets{" "}
+        {card.connect.envVars.map((name, i) => (
+          <span key={name}>
+            {i > 0 && " and "}
+            <code className="font-mono text-zinc-700">{name}</code>
+          </span>
+        ))}
+        .
+      </p>
+    </div>
   );
 }

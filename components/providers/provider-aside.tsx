@@ -27,7 +27,7 @@ export function ProviderAside({ card, docsUrl, services, currentService }: Props
           </div>
           <AuthTypeBadge authType={card.authType} />
         </div>
-        <StatusLine status={card.status} />
+        <StatusLine status={card.status} wrap />
         <NotConfiguredNote card={card} />
         <ConnectForm card={card} />
         <a href={docsUrl} rel="noopener noreferrer" target="_blank" className="inline-flex items-center gap-1 text-sm font-medium text-zinc-700 underline decoration-zinc-300 underline-offset-4 hover:text-zinc-900 hover:decoration-zinc-900">
@@ -40,7 +40,7 @@ export function ProviderAside({ card, docsUrl, services, currentService }: Props
       </div>
       <nav aria-label={`${card.name} services`} className={`${cardStyle} p-2`}>
         <p className="px-2 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-zinc-500">Services</p>
-        <ul>
+        <ul className="flex flex-wrap gap-1 lg:block">
           <li>
             <Link
               href={`/dashboard/providers/${card.code}`}

@@ -73,12 +73,14 @@ export function ProviderBrowser({ groups }: { groups: BrowserGroup[] }) {
           const headingId = `${id}-${group.category}`;
           return (
             <section key={group.category} aria-labelledby={headingId} className="mt-8">
-              <h2 id={headingId} className="flex items-baseline gap-2 text-sm font-semibold text-zinc-900">
-                {group.category}
-                <span aria-hidden="true" className="font-normal text-zinc-400">
+              <div className="flex items-baseline gap-2 text-sm">
+                <h2 id={headingId} className="font-semibold text-zinc-900">
+                  {group.category}
+                </h2>
+                <span aria-hidden="true" className="text-zinc-400">
                   {group.items.length}
                 </span>
-              </h2>
+              </div>
               <ul role="list" className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {group.items.map((item) => (
                   <li key={item.code} data-testid="provider-card" data-provider={item.code}>
