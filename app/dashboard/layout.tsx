@@ -3,7 +3,6 @@ import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { Logo } from "@/components/logo";
 import { requireUser } from "@/lib/auth";
-import { TRPCReactProvider } from "@/lib/trpc/client";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Akhrot" } };
@@ -12,34 +11,32 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
-    <TRPCReactProvider>
-      <div className="min-h-screen lg:flex">
-        <aside className="hidden w-60 flex-none border-r border-zinc-200 bg-white lg:block">
-          <div className="sticky top-0 flex h-screen flex-col px-3 py-5">
-            <div className="px-2.5">
-              <Logo href="/dashboard" />
-            </div>
-            <div className="mt-8 flex-1">
-              <DashboardNav variant="sidebar" />
-            </div>
-            <div className="border-t border-zinc-200 px-2.5 pt-4">
-              <UserMenu email={user.email} signOut={signOutAction} />
-            </div>
-          </div>
-        </aside>
-        <header className="border-b border-zinc-200 bg-white px-4 pt-3 lg:hidden">
-          <div className="flex items-center justify-between gap-3">
+    <div className="min-h-screen lg:flex">
+      <aside className="hidden w-60 flex-none border-r border-zinc-200 bg-white lg:block">
+        <div className="sticky top-0 flex h-screen flex-col px-3 py-5">
+          <div className="px-2.5">
             <Logo href="/dashboard" />
-            <UserMenu email={user.email} signOut={signOutAction} compact />
           </div>
-          <div className="mt-3 pb-2">
-            <DashboardNav variant="tabs" />
+          <div className="mt-8 flex-1">
+            <DashboardNav variant="sidebar" />
           </div>
-        </header>
-        <main className="min-w-0 flex-1 px-4 py-8 sm:px-8 lg:px-12 lg:py-10">
-          <div className="mx-auto max-w-5xl">{children}</div>
-        </main>
-      </div>
-    </TRPCReactProvider>
+          <div className="border-t border-zinc-200 px-2.5 pt-4">
+            <UserMenu email={user.email} signOut={signOutAction} />
+          </div>
+        </div>
+      </aside>
+      <header className="border-b border-zinc-200 bg-white px-4 pt-3 lg:hidden">
+        <div className="flex items-center justify-between gap-3">
+          <Logo href="/dashboard" />
+          <UserMenu email={user.email} signOut={signOutAction} compact />
+        </div>
+        <div className="mt-3 pb-2">
+          <DashboardNav variant="tabs" />
+        </div>
+      </header>
+      <main className="min-w-0 flex-1 px-4 py-8 sm:px-8 lg:px-12 lg:py-10">
+        <div className="mx-auto max-w-5xl">{children}</div>
+      </main>
+    </div>
   );
 }

@@ -5,8 +5,12 @@
 export function inlineText(s: string, maxLength = 120): string {
   const flat = s.replace(/[\s\p{Cc}]+/gu, " ").trim();
   const short = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-  // Entities, not tags: "<" never reaches the markdown raw.
-  return short.replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  // Entities, not tags: "<" never reaches the markdown raw. Backslash-escape what could build a
+  // link, image, emphasis or code span from a label like "[Verify](https://evil.example)".
+  return short
+    .replace(/[\\[\]*`]/g, (c) => `\\${c}`)
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
 }
 
 export function tableCell(s: string): string {

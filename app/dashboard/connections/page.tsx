@@ -5,6 +5,7 @@ import { ConnectionsManager } from "@/components/connections/connections-manager
 import { PageHeader } from "@/components/dashboard/page-header";
 import { buttonPrimary } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth";
+import { TRPCReactProvider } from "@/lib/trpc/client";
 
 export const metadata: Metadata = { title: "Connections" };
 export const dynamic = "force-dynamic";
@@ -26,7 +27,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <div className="mb-6 empty:hidden">
         <ConnectResultBanner connected={one(q.connected)} error={one(q.error)} provider={one(q.provider)} />
       </div>
-      <ConnectionsManager />
+      <TRPCReactProvider>
+        <ConnectionsManager />
+      </TRPCReactProvider>
     </>
   );
 }
