@@ -1,20 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { useCopyToClipboard } from "@/components/use-copy-to-clipboard";
 import { buttonPrimary } from "@/components/ui/styles";
 
 /** Copies `value` with the Clipboard API; says so for two seconds. */
 export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-    setTimeout(() => setState("idle"), 2000);
-  }
+  const [state, copy] = useCopyToClipboard(value);
   return (
     <button type="button" onClick={copy} className={`${buttonPrimary} flex-none`} aria-live="polite">
       <svg viewBox="0 0 24 24" aria-hidden="true" className="h-4 w-4 fill-none stroke-current" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

@@ -1,19 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useCopyToClipboard } from "@/components/use-copy-to-clipboard";
 
 /** A small copy button for the dark code blocks of the docs pages. */
 export function CopyCodeButton({ value }: { value: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-    setTimeout(() => setState("idle"), 2000);
-  }
+  const [state, copy] = useCopyToClipboard(value);
   return (
     <button
       type="button"

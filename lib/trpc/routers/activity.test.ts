@@ -1,10 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { revokeApiKey } from "@/lib/api-keys";
 import { recordEvent } from "@/lib/audit/record-event";
 import { makeKey, makeUser, testDb } from "@/lib/testing/fixtures";
-import { createCaller } from "../root";
+import { callerFor as callerForDb, codeOf } from "@/lib/testing/trpc-caller";
 import type { ActivityItem } from "./activity";
 
 let db: Db;
@@ -12,20 +11,8 @@ beforeAll(async () => {
   db = await testDb();
 });
 
-function callerFor(userId: string | null) {
-  const session = userId ? { user: { id: userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
-  return createCaller({ session, db, headers: new Headers() });
-}
+const callerFor = (userId: string | null) => callerForDb(db, userId);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return "resolved";
-}
 
 /** A user with two keys and 60 token fetches alternating google/openai and the two keys. */
 async function seed() {

@@ -1,31 +1,18 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys";
 import { makeUser, testDb } from "@/lib/testing/fixtures";
-import { createCaller } from "../root";
+import { callerFor as callerForDb, codeOf } from "@/lib/testing/trpc-caller";
 
 let db: Db;
 beforeAll(async () => {
   db = await testDb();
 });
 
-function callerFor(userId: string | null) {
-  const session = userId ? { user: { id: userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
-  return createCaller({ session, db, headers: new Headers() });
-}
+const callerFor = (userId: string | null) => callerForDb(db, userId);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return "resolved";
-}
 
 describe("apiKeys router", () => {
   it("refuses callers without a session, or whose user is gone", async () => {

@@ -1,6 +1,5 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
@@ -11,7 +10,7 @@ import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection"
 import { resetEnvCache } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
 import { makeKey, makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
-import { createCaller } from "../root";
+import { callerFor as callerForDb, codeOf } from "@/lib/testing/trpc-caller";
 
 let db: Db;
 let revokeServer: Server;
@@ -49,20 +48,8 @@ afterAll(async () => {
   await new Promise((resolve) => revokeServer.close(resolve));
 });
 
-function callerFor(userId: string | null) {
-  const session = userId ? { user: { id: userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
-  return createCaller({ session, db, headers: new Headers() });
-}
+const callerFor = (userId: string | null) => callerForDb(db, userId);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-  return "resolved";
-}
 
 async function connectOpenAI(userId: string, apiKey: string): Promise<Connection> {
   const openai = getProvider("openai");
