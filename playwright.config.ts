@@ -5,6 +5,7 @@
  * webServer before globalSetup.
  */
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_AUTH_SECRET, TEST_ENCRYPTION_KEY } from "./e2e/test-secrets";
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -15,9 +16,6 @@ const OIDC = `http://127.0.0.1:${OIDC_PORT}`;
 // One folder per port, so two suites side by side never wipe each other.
 const PGLITE_DIR = `.data/e2e-pglite-${PORT}`;
 
-// Fixed test-only secrets (base64 of 32 bytes); never used outside this test server.
-const TEST_AUTH_SECRET = "ZTJlLW9ubHktYXV0aC1zZWNyZXQtbm90LWZvci1wcm9k";
-const TEST_ENCRYPTION_KEY = "ZTJlLXRlc3QtZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
 
 export default defineConfig({
   testDir: "./e2e",

@@ -7,6 +7,7 @@ import { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
 
 export const SIGN_IN_PATH = "/sign-in";
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export function baseAuthConfig(): NextAuthConfig {
   return {
@@ -15,7 +16,8 @@ export function baseAuthConfig(): NextAuthConfig {
     trustHost: true,
     // Credentials sign-in only works with JWT sessions (with an adapter the default is
     // "database", and every /api/auth route then answers 500).
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // A vault's dashboard session is short: 12 hours, extended (re-signed) at most hourly while in use.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
     providers: [],
     callbacks: {
