@@ -91,6 +91,7 @@ async function dispatch(argv: string[], out: Out): Promise<void> {
     opts(rest, {});
     const r = await rotateEncryption(db);
     out.log(`re-encrypted ${r.connections} connection(s) and ${r.sessions} connect session(s) under key ${currentKeyId()}`);
+    if (r.unreadable) out.err(`akhrot: ${r.unreadable} row(s) could not be decrypted with any configured key and were left as they are`);
   } else {
     throw new CliError(USAGE);
   }

@@ -58,3 +58,19 @@ describe("encryption key rotation", () => {
     expect((await rotateEncryption(db)).connections).toBe(0);
   });
 });
+
+describe("rotation with an unreadable row", () => {
+  it("skips and counts a row no key opens, and rotates the rest", async () => {
+    const user = await makeUser(db);
+    const good = await makeOAuthConnection(db, user.id, "github");
+    const bad = await makeOAuthConnection(db, user.id, "gitlab");
+    await db.update(connections).set({ accessTokenEnc: `${bad.accessTokenEnc?.slice(0, -4)}AAAA` }).where(eq(connections.id, bad.id));
+    process.env.AKHROT_ENCRYPTION_KEYS_OLD = process.env.AKHROT_ENCRYPTION_KEY;
+    process.env.AKHROT_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+    resetEnvCache();
+    const result = await rotateEncryption(db);
+    expect(result.unreadable).toBeGreaterThanOrEqual(1);
+    const [row] = await db.select().from(connections).where(eq(connections.id, good.id));
+    expect(row?.accessTokenEnc && ciphertextKeyId(row.accessTokenEnc)).toBe(currentKeyId());
+  });
+});
