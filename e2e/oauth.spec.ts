@@ -49,6 +49,14 @@ test("connect Google from the dashboard, then the agent's calls work", async ({ 
   const me = await request.get(`http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1000}/me`, { headers: { Authorization: `Bearer ${body.accessToken}` } });
   expect(me.status()).toBe(200);
   expect(((await me.json()) as { email: string }).email).toBe("alice@example.test");
+
+  // Secret hygiene in HTML: no page a person sees carries the token or the agent key.
+  for (const path of ["/dashboard/connections", "/dashboard/activity", "/dashboard/providers", "/dashboard/providers/google", "/dashboard/keys"]) {
+    await page.goto(path);
+    const html = await page.content();
+    expect(html, path).not.toContain(body.accessToken);
+    expect(html, path).not.toContain(key);
+  }
 });
 
 test("the human opens the link an agent created, and the agent sees it completed", async ({ page, request, browser }) => {
