@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { findApiKeyByHash } from "@/db/queries/api-keys";
 import { ApiError } from "@/lib/api/errors";
 import { safeEqual, sha256Hex } from "@/lib/crypto";
+import { cachedKey, cacheKey } from "./key-cache";
 import { isWellFormedApiKey } from "./key-format";
 
 export type AuthedKey = {
@@ -31,18 +32,27 @@ export function extractBearerKey(header: string | null): string {
   return match[1];
 }
 
+function expired(expiresAt: Date): ApiError {
+  return unauthorized(`This API key expired at ${expiresAt.toISOString()}. Ask your human for a new key.`);
+}
+
 export async function authenticateApiKey(db: Db, header: string | null, now = new Date()): Promise<AuthedKey> {
   const key = extractBearerKey(header);
   const digest = sha256Hex(key);
+  const cached = cachedKey(digest, now.getTime());
+  if (cached) {
+    if (cached.expiresAt && cached.expiresAt <= now) throw expired(cached.expiresAt);
+    return cached.key;
+  }
   const found = await findApiKeyByHash(db, digest);
   // The lookup is by digest; the explicit constant-time compare keeps the check honest even if the lookup were ever widened.
   if (!found || !safeEqual(found.key.keyHash, digest)) throw unauthorized("Unknown API key. Mint a new key in the Akhrot dashboard.");
   const { key: row, email } = found;
   if (row.revokedAt) throw unauthorized("This API key was revoked. Ask your human for a new key.");
-  if (row.expiresAt && row.expiresAt <= now) {
-    throw unauthorized(`This API key expired at ${row.expiresAt.toISOString()}. Ask your human for a new key.`);
-  }
-  return { id: row.id, userId: row.userId, email, name: row.name, providers: row.providers };
+  if (row.expiresAt && row.expiresAt <= now) throw expired(row.expiresAt);
+  const authed = { id: row.id, userId: row.userId, email, name: row.name, providers: row.providers };
+  cacheKey(digest, authed, row.expiresAt, now.getTime());
+  return authed;
 }
 
 /** FORBIDDEN when the key's allow-list excludes the provider. */

@@ -9,6 +9,7 @@ import { apiKeys } from "@/db/schema";
 import { GET as skill } from "@/app/ai/skill/route";
 import { GET as summary } from "@/app/ai/context/summary/route";
 import { authenticateApiKey, generateApiKey, revokeApiKey } from "@/lib/api-keys";
+import { KEY_CACHE_TTL_MS } from "@/lib/api-keys/key-cache";
 import { readJson } from "@/lib/api/read-json";
 import { ApiError } from "@/lib/api/errors";
 import { resetEnvCache } from "@/lib/env";
@@ -162,5 +163,34 @@ describe("JSON bodies", () => {
 
   it("parses a valid body", async () => {
     expect(await post('{"provider":"google","scopes":["a"]}')).toEqual({ provider: "google", scopes: ["a"] });
+  });
+});
+
+describe("key cache and revocation bound", () => {
+  it("a key revoked in this process is refused at once", async () => {
+    const user = await makeUser(db);
+    const { key, row } = await makeKey(db, user.id);
+    expect((await summary(request("/ai/context/summary", { key }))).status).toBe(200);
+    await revokeApiKey(db, row.id, user.id);
+    expect((await summary(request("/ai/context/summary", { key }))).status).toBe(401);
+  });
+
+  it(`a key revoked elsewhere is refused within ${KEY_CACHE_TTL_MS / 1000} s here`, async () => {
+    const user = await makeUser(db);
+    const { key, row } = await makeKey(db, user.id);
+    const t0 = new Date();
+    await authenticateApiKey(db, `Bearer ${key}`, t0);
+    // Another instance (or the CLI) revokes it: this process's cache does not hear of it.
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id));
+    await expect(authenticateApiKey(db, `Bearer ${key}`, new Date(t0.getTime() + KEY_CACHE_TTL_MS - 1))).resolves.toMatchObject({ id: row.id });
+    await expect(authenticateApiKey(db, `Bearer ${key}`, new Date(t0.getTime() + KEY_CACHE_TTL_MS))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("a cached key still expires on time", async () => {
+    const user = await makeUser(db);
+    const expiresAt = new Date(Date.now() + 60_000);
+    const { key } = await makeKey(db, user.id, { expiresAt });
+    await authenticateApiKey(db, `Bearer ${key}`, new Date(expiresAt.getTime() - 2000));
+    await expect(authenticateApiKey(db, `Bearer ${key}`, new Date(expiresAt.getTime() + 1))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
