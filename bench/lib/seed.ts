@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { seal } from "@/lib/connections/connection-secrets";
 import { generateApiKey } from "@/lib/api-keys";
 import { randomId, sha256Hex } from "@/lib/crypto";
+import { getProvider } from "@/lib/providers";
 
 export const BENCH_DB = "akhrot_bench";
 export const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -17,6 +18,12 @@ const OAUTH = ["google", "github", "slack", "notion", "linear", "microsoft"] as 
 const API_KEY = ["openai", "anthropic", "stripe", "vercel"] as const;
 
 export type Workload = { key: string; providers: string[] }[];
+
+/** The credential field /tokens/fetch returns as accessToken (apiKey, apiToken, …). */
+function mainField(code: string): string {
+  const p = getProvider(code);
+  return p && p.authType !== "oauth2" ? p.accessTokenField : "apiKey";
+}
 
 export async function resetBenchDatabase(): Promise<void> {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
@@ -57,7 +64,7 @@ export async function seed(users = 1000, connectionsPerUser = 10): Promise<Workl
           scopes: oauth ? ["openid", "email"] : [],
           access_token_enc: oauth ? seal(id, "access_token", `ya29.${randomId("conn")}`) : null,
           refresh_token_enc: oauth ? seal(id, "refresh_token", `1//${randomId("conn")}`) : null,
-          fields_enc: oauth ? null : seal(id, "fields", JSON.stringify({ apiKey: `sk-proj-${randomId("conn")}` })),
+          fields_enc: oauth ? null : seal(id, "fields", JSON.stringify({ [mainField(provider)]: `sk-proj-${randomId("conn")}` })),
           expires_at: oauth ? far : null,
         });
       }
