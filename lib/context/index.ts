@@ -6,6 +6,7 @@ export { agentErrors, type AgentErrorCode } from "./agent-errors";
 export { buildProviderContext, connectionStatus, type ConnectionStatus, type ProviderContextJson } from "./build-provider-context";
 export { buildServiceContext, type ServiceContextJson } from "./build-service-context";
 export { buildSkillMarkdown } from "./build-skill-markdown";
+export { skillMarkdownFor } from "./skill-markdown-for";
 export { buildSummary, type SummaryJson } from "./build-summary";
 export { credentialUsage, type CredentialUsage } from "./credential-usage";
 export type { ContextConnection, ContextDocument, NextCall } from "./types";
