@@ -49,7 +49,7 @@ async function main() {
   const { createApiKey } = await import("@/lib/api-keys");
   const { randomId } = await import("@/lib/crypto");
   const { users } = await import("@/db/schema");
-  const { startOidcServer } = await import("@/lib/testing/oidc-server");
+  const { googleEnvFor, startOidcServer } = await import("@/lib/testing/oidc-server");
   const { completeLoginAndConsent } = await import("@/lib/testing/oidc-login");
   const { getProvider } = await import("@/lib/providers");
   await migrate();
@@ -59,14 +59,7 @@ async function main() {
   const google = getProvider("google");
   if (google?.authType !== "oauth2") throw new Error("catalog lacks google");
   const idp = await startOidcServer({ redirectUris: [`${bases[0]}/oauth/callback/google`], accessTokenTtl: 3600, scopes: [...google.oauth.scopes] });
-  const providerEnv = {
-    OAUTH_GOOGLE_CLIENT_ID: idp.clientId,
-    OAUTH_GOOGLE_CLIENT_SECRET: idp.clientSecret,
-    OAUTH_GOOGLE_AUTHORIZATION_URL: idp.urls.authorization,
-    OAUTH_GOOGLE_TOKEN_URL: idp.urls.token,
-    OAUTH_GOOGLE_USERINFO_URL: idp.urls.userinfo,
-    OAUTH_GOOGLE_REVOKE_URL: idp.urls.revocation,
-  };
+  const providerEnv = googleEnvFor(idp);
   const servers: ChildProcess[] = PORTS.map((port) =>
     spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, ...providerEnv, APP_URL: bases[0], RATE_LIMIT_PER_MINUTE: "100000", PORT: String(port) },

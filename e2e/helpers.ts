@@ -18,3 +18,13 @@ export async function signUp(page: Page, email: string, password = PASSWORD): Pr
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 }
+
+/** oidc-provider's development login and consent pages: the e2e server's "Google" (scripts/oidc-server.ts). */
+export async function loginAndConsentAtProvider(page: Page, login: string): Promise<void> {
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/interaction\//);
+  await page.locator('button[type="submit"]').click(); // consent: "Continue"
+}

@@ -5,7 +5,7 @@
  * seed's calls. A second case follows the link an agent got from POST /oauth/sessions.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { randomEmail, signUp } from "./helpers";
+import { loginAndConsentAtProvider, randomEmail, signUp } from "./helpers";
 
 async function mintKey(page: Page, name: string): Promise<string> {
   await page.goto("/dashboard/keys");
@@ -14,15 +14,6 @@ async function mintKey(page: Page, name: string): Promise<string> {
   return page.getByTestId("new-key-value").inputValue();
 }
 
-/** oidc-provider's development login and consent pages, as the human sees them. */
-async function loginAndConsentAtProvider(page: Page, login: string) {
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any-password");
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/interaction\//);
-  await page.locator('button[type="submit"]').click(); // consent: "Continue"
-}
 
 test("connect Google from the dashboard, then the agent's calls work", async ({ page, request }) => {
   await signUp(page, randomEmail("oauth"));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { randomEmail, signUp } from "./helpers";
+import { loginAndConsentAtProvider, randomEmail, signUp } from "./helpers";
 
 // The catalog's category order (lib/providers `categories`), as the grid must show it.
 const CATEGORIES = ["Productivity", "Developer", "Communication", "AI", "Payments", "Email", "Data", "Infrastructure", "Social", "Design", "Media"];
@@ -135,15 +135,6 @@ test("Connect on an API-key provider opens the hosted paste form", async ({ page
   await expect(page.getByRole("heading", { name: "Connect OpenAI" })).toBeVisible();
 });
 
-/** oidc-provider's development login and consent pages (the e2e server's "Google"). */
-async function loginAndConsentAtProvider(page: Page, login: string) {
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any-password");
-  await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/interaction\//);
-  await page.locator('button[type="submit"]').click();
-}
 
 test("after connecting Google, its card and docs page show the account", async ({ page }) => {
   await signUp(page, randomEmail("provider-status"));

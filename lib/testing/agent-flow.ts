@@ -15,7 +15,7 @@ import { resetEnvCache } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
 import { makeKey, makeUser, params, request } from "./fixtures";
 import { completeLoginAndConsent } from "./oidc-login";
-import { startOidcServer, type OidcServer } from "./oidc-server";
+import { googleEnvFor, startOidcServer, type OidcServer } from "./oidc-server";
 
 export const BASE = "http://localhost:3000";
 
@@ -37,14 +37,7 @@ export async function startGoogleIdp(opts: { extraScopes?: string[]; clientSecre
     scopes: [...google.oauth.scopes, ...(opts.extraScopes ?? [])],
     clientSecret: opts.clientSecret,
   });
-  Object.assign(process.env, {
-    OAUTH_GOOGLE_CLIENT_ID: idp.clientId,
-    OAUTH_GOOGLE_CLIENT_SECRET: idp.clientSecret,
-    OAUTH_GOOGLE_AUTHORIZATION_URL: idp.urls.authorization,
-    OAUTH_GOOGLE_TOKEN_URL: idp.urls.token,
-    OAUTH_GOOGLE_USERINFO_URL: idp.urls.userinfo,
-    OAUTH_GOOGLE_REVOKE_URL: idp.urls.revocation,
-  });
+  Object.assign(process.env, googleEnvFor(idp));
   resetEnvCache();
   return idp;
 }

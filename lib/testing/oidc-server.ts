@@ -336,3 +336,15 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
     },
   };
 }
+
+/** The env an Akhrot instance needs to use this server as the `google` provider (through the overrides). */
+export function googleEnvFor(server: OidcServer): Record<string, string> {
+  return {
+    OAUTH_GOOGLE_CLIENT_ID: server.clientId,
+    OAUTH_GOOGLE_CLIENT_SECRET: server.clientSecret,
+    OAUTH_GOOGLE_AUTHORIZATION_URL: server.urls.authorization,
+    OAUTH_GOOGLE_TOKEN_URL: server.urls.token,
+    OAUTH_GOOGLE_USERINFO_URL: server.urls.userinfo,
+    OAUTH_GOOGLE_REVOKE_URL: server.urls.revocation,
+  };
+}
