@@ -3,9 +3,9 @@
 import { AuthError } from "next-auth";
 import { getDb } from "@/db";
 import { isSocialProviderId, safeCallbackPath, signIn } from "@/lib/auth";
+import { checkSignInRate } from "@/lib/users/check-sign-in-rate";
 import { createUser, credentialsSchema } from "@/lib/users/create-user";
 import { EMAIL_TAKEN, WRONG_CREDENTIALS, type AuthFormState } from "./messages";
-
 
 function field(form: FormData, name: string): string {
   const v = form.get(name);
@@ -28,6 +28,8 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   const email = field(form, "email").trim();
   const password = field(form, "password");
   if (!email || !password) return { error: WRONG_CREDENTIALS, email };
+  const throttled = await checkSignInRate(email);
+  if (throttled) return { error: throttled, email };
   return signInWithPassword(email, password, safeCallbackPath(form.get("callbackUrl")));
 }
 

@@ -16,6 +16,12 @@ export type Limiter = { limit: (identifier: string) => Promise<LimitResult>; bac
 
 const WINDOW_MS = 60_000;
 
+type LimiterSpec = { name: string; max: number; windowMs: number };
+const holder = globalThis as typeof globalThis & {
+  __akhrotLimiters?: Map<string, Promise<Limiter>>;
+  __akhrotRedis?: Promise<{ redis: RedisForRatelimit; backend: Limiter["backend"] }>;
+};
+
 export function memoryLimiter(max: number, windowMs = WINDOW_MS): Limiter {
   const windows = new Map<string, { start: number; count: number }>();
   return {
@@ -35,33 +41,43 @@ export function memoryLimiter(max: number, windowMs = WINDOW_MS): Limiter {
   };
 }
 
-async function redisLimiter(max: number): Promise<Limiter> {
-  const { Ratelimit } = await import("@upstash/ratelimit");
-  const e = env();
-  let redis: ConstructorParameters<typeof Ratelimit>[0]["redis"];
-  let backend: Limiter["backend"];
-  if (e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) {
-    const { Redis } = await import("@upstash/redis");
-    redis = new Redis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN });
-    backend = "upstash";
-  } else {
+type RedisForRatelimit = ConstructorParameters<typeof import("@upstash/ratelimit").Ratelimit>[0]["redis"];
+
+/** One Redis client per process, shared by every limiter. */
+async function sharedRedis(): Promise<{ redis: RedisForRatelimit; backend: Limiter["backend"] }> {
+  holder.__akhrotRedis ??= (async () => {
+    const e = env();
+    if (e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) {
+      const { Redis } = await import("@upstash/redis");
+      return { redis: new Redis({ url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }), backend: "upstash" as const };
+    }
     const { Redis } = await import("ioredis");
-    const url = e.REDIS_URL ?? "redis://127.0.0.1:6379";
     // Commands queue while the connection comes up (a cold start must not skip limiting), but
     // each is bounded: with Redis away a request waits at most ~1 s before the fail mode applies.
-    const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 1000 });
+    const client = new Redis(e.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 1000 });
     client.on("error", () => {}); // surfaced per request through limit()
-    redis = ioredisAdapter(client) as unknown as typeof redis;
-    backend = "redis";
-  }
-  const rl = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(max, "60 s"), prefix: "akhrot:rl", analytics: false, enableProtection: false });
+    return { redis: ioredisAdapter(client) as unknown as RedisForRatelimit, backend: "redis" as const };
+  })();
+  return holder.__akhrotRedis;
+}
+
+async function redisLimiter(spec: LimiterSpec): Promise<Limiter> {
+  const { Ratelimit } = await import("@upstash/ratelimit");
+  const { redis, backend } = await sharedRedis();
+  const rl = new Ratelimit({
+    redis,
+    limiter: Ratelimit.slidingWindow(spec.max, `${Math.round(spec.windowMs / 1000)} s`),
+    prefix: `akhrot:rl:${spec.name}`,
+    analytics: false,
+    enableProtection: false,
+  });
   return { backend, limit: (id) => rl.limit(id) };
 }
 
 let lastFailureLog = 0;
 
 /** Wrap a limiter with the configured fail mode for backend errors. */
-export function withFailMode(inner: Limiter, mode: "open" | "closed", max: number): Limiter {
+export function withFailMode(inner: Limiter, mode: "open" | "closed", max: number, windowMs = WINDOW_MS): Limiter {
   return {
     backend: inner.backend,
     async limit(id) {
@@ -72,26 +88,41 @@ export function withFailMode(inner: Limiter, mode: "open" | "closed", max: numbe
           lastFailureLog = Date.now();
           console.error(`akhrot: rate limiter unavailable (${inner.backend}, failing ${mode}): ${err instanceof Error ? err.message : "error"}`);
         }
-        return { success: mode === "open", limit: max, remaining: mode === "open" ? max : 0, reset: Date.now() + WINDOW_MS, degraded: true };
+        return { success: mode === "open", limit: max, remaining: mode === "open" ? max : 0, reset: Date.now() + windowMs, degraded: true };
       }
     },
   };
 }
 
-const holder = globalThis as typeof globalThis & { __akhrotLimiter?: Promise<Limiter> };
+function limiterFor(spec: LimiterSpec): Promise<Limiter> {
+  const limiters = (holder.__akhrotLimiters ??= new Map());
+  let limiter = limiters.get(spec.name);
+  if (!limiter) {
+    limiter = (async () => {
+      const e = env();
+      const useRedis = Boolean((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL);
+      const inner = useRedis ? await redisLimiter(spec) : memoryLimiter(spec.max, spec.windowMs);
+      return withFailMode(inner, e.RATE_LIMIT_FAIL_MODE, spec.max, spec.windowMs);
+    })();
+    limiters.set(spec.name, limiter);
+  }
+  return limiter;
+}
 
+/** Agent API requests, per key (or per client address on public routes). */
 export function getLimiter(): Promise<Limiter> {
-  holder.__akhrotLimiter ??= (async () => {
-    const e = env();
-    const max = e.RATE_LIMIT_PER_MINUTE;
-    const useRedis = Boolean((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL);
-    const inner = useRedis ? await redisLimiter(max) : memoryLimiter(max);
-    return withFailMode(inner, e.RATE_LIMIT_FAIL_MODE, max);
-  })();
-  return holder.__akhrotLimiter;
+  return limiterFor({ name: "api", max: env().RATE_LIMIT_PER_MINUTE, windowMs: WINDOW_MS });
+}
+
+/** Dashboard password sign-in attempts, per email: slows down guessing on top of argon2's cost. */
+export const SIGN_IN_ATTEMPTS = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export function getSignInLimiter(): Promise<Limiter> {
+  return limiterFor({ name: "signin", max: SIGN_IN_ATTEMPTS, windowMs: SIGN_IN_WINDOW_MS });
 }
 
 /** Tests switch backends between cases. */
 export function resetLimiter(): void {
-  holder.__akhrotLimiter = undefined;
+  holder.__akhrotLimiters = undefined;
+  holder.__akhrotRedis = undefined;
 }
