@@ -18,7 +18,15 @@ export type SaveApiKeyResult = { ok: true; connection: Connection } | { ok: fals
  */
 export async function saveApiKeyConnection(
   db: Db,
-  input: { userId: string; provider: ApiKeyProvider | MtprotoProvider; values: Record<string, unknown>; apiKeyId?: string | null; replaceConnectionId?: string },
+  input: {
+    userId: string;
+    provider: ApiKeyProvider | MtprotoProvider;
+    values: Record<string, unknown>;
+    apiKeyId?: string | null;
+    replaceConnectionId?: string;
+    /** The account as the provider names it (Telegram's user id), instead of a key fingerprint. */
+    identity?: { accountId: string; label: string };
+  },
 ): Promise<SaveApiKeyResult> {
   const { provider } = input;
   const checked = validateCredentialFields(provider, input.values);
@@ -28,8 +36,8 @@ export async function saveApiKeyConnection(
     const verdict = await verifyApiKey(provider, checked.fields);
     if (!verdict.ok) return { ok: false, errors: { _form: verdict.message } };
   }
-  const accountId = `fp_${sha256Hex(secret).slice(0, 16)}`;
-  const label = `${provider.name} …${secret.slice(-4)}`;
+  const accountId = input.identity?.accountId ?? `fp_${sha256Hex(secret).slice(0, 16)}`;
+  const label = input.identity?.label ?? `${provider.name} …${secret.slice(-4)}`;
   const connection = await db.transaction(async (tx) => {
     const existing = input.replaceConnectionId
       ? await tx.query.connections.findFirst({ where: (c, { and, eq }) => and(eq(c.id, input.replaceConnectionId ?? ""), eq(c.userId, input.userId)) })

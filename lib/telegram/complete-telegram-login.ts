@@ -3,6 +3,7 @@ import { finishConnectSession } from "@/db/queries/connect-sessions";
 import type { ConnectSession } from "@/db/schema";
 import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
 import { getProvider } from "@/lib/providers";
+import type { TelegramIdentity } from "./telegram-identity";
 import type { TelegramLoginView } from "./telegram-login-view";
 
 /**
@@ -10,11 +11,11 @@ import type { TelegramLoginView } from "./telegram-login-view";
  * `sessionString` field the catalog names) and complete the connect session, which also clears
  * the login state from code_verifier_enc.
  */
-export async function completeTelegramLogin(db: Db, session: ConnectSession, sessionString: string): Promise<TelegramLoginView> {
+export async function completeTelegramLogin(db: Db, session: ConnectSession, sessionString: string, identity?: TelegramIdentity): Promise<TelegramLoginView> {
   const provider = getProvider(session.provider);
   if (provider?.authType !== "mtproto") return { step: "closed", error: "This link is not for Telegram." };
   if (!sessionString) throw new Error("the Telegram client returned an empty session");
-  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values: { sessionString }, apiKeyId: session.apiKeyId });
+  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values: { sessionString }, apiKeyId: session.apiKeyId, identity });
   if (!saved.ok) return { step: "closed", error: saved.errors._form ?? "Akhrot could not store this Telegram session. Ask your agent for a new link." };
   await finishConnectSession(db, session.id, { status: "completed", connectionId: saved.connection.id });
   return { step: "done" };

@@ -1,6 +1,7 @@
 import { Api } from "telegram";
 import type { Db } from "@/db";
 import { completeTelegramLogin } from "./complete-telegram-login";
+import { telegramIdentity, type TelegramIdentity } from "./telegram-identity";
 import { failTelegramStep } from "./fail-telegram-step";
 import { normalizeLoginCode } from "./normalize-login-input";
 import { LINK_CLOSED, openTelegramLogin } from "./open-telegram-login";
@@ -9,7 +10,7 @@ import { connectGramJsClient, withTelegramClient } from "./telegram-client";
 import { readTelegramLoginState, writeTelegramLoginState } from "./telegram-login-state";
 import { viewOfState, type TelegramLoginView } from "./telegram-login-view";
 
-type SignInOutcome = { kind: "signed_in"; session: string } | { kind: "password"; session: string; hint: string | null } | { kind: "sign_up_required" };
+type SignInOutcome = { kind: "signed_in"; session: string; identity?: TelegramIdentity } | { kind: "password"; session: string; hint: string | null } | { kind: "sign_up_required" };
 
 const NO_ACCOUNT = "No Telegram account uses this number yet. Create one in a Telegram app first, then try again.";
 
@@ -32,7 +33,7 @@ export async function submitTelegramCode(db: Db, sessionId: string, rawCode: str
       try {
         const auth = await client.invoke(new Api.auth.SignIn({ phoneNumber: state.phone, phoneCodeHash: state.phoneCodeHash, phoneCode: code.value }));
         if (auth instanceof Api.auth.AuthorizationSignUpRequired) return { kind: "sign_up_required" };
-        return { kind: "signed_in", session: client.saveSession() };
+        return { kind: "signed_in", session: client.saveSession(), identity: telegramIdentity(auth) };
       } catch (err) {
         if ((err as { errorMessage?: unknown } | null)?.errorMessage !== "SESSION_PASSWORD_NEEDED") throw err;
         // The hint the human set is shown on the password step; the SRP parameters are fetched afresh there.
@@ -43,7 +44,7 @@ export async function submitTelegramCode(db: Db, sessionId: string, rawCode: str
   } catch (err) {
     return failTelegramStep(db, sessionId, state, "sign in", err);
   }
-  if (outcome.kind === "signed_in") return completeTelegramLogin(db, opened.session, outcome.session);
+  if (outcome.kind === "signed_in") return completeTelegramLogin(db, opened.session, outcome.session, outcome.identity);
   if (outcome.kind === "sign_up_required") {
     await writeTelegramLoginState(db, sessionId, null);
     return { step: "phone", error: NO_ACCOUNT };

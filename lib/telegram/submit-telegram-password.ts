@@ -2,6 +2,7 @@ import { Api } from "telegram";
 import { computeCheck } from "telegram/Password";
 import type { Db } from "@/db";
 import { completeTelegramLogin } from "./complete-telegram-login";
+import { telegramIdentity, type TelegramIdentity } from "./telegram-identity";
 import { failTelegramStep } from "./fail-telegram-step";
 import { normalizeCloudPassword } from "./normalize-login-input";
 import { openTelegramLogin } from "./open-telegram-login";
@@ -22,16 +23,16 @@ export async function submitTelegramPassword(db: Db, sessionId: string, rawPassw
   if (state?.step !== "password") return viewOfState(state, { error: state ? undefined : "Enter your phone number first to get a code." });
   const password = normalizeCloudPassword(rawPassword);
   if (!password.ok) return viewOfState(state, { error: password.message });
-  let sessionString: string;
+  let signedIn: { session: string; identity?: TelegramIdentity };
   try {
-    sessionString = await withTelegramClient(opts.connectClient ?? connectGramJsClient, { session: state.session, apiId: opened.apiId, apiHash: opened.apiHash }, async (client) => {
+    signedIn = await withTelegramClient(opts.connectClient ?? connectGramJsClient, { session: state.session, apiId: opened.apiId, apiHash: opened.apiHash }, async (client) => {
       const params = await client.invoke(new Api.account.GetPassword());
       const check = await computeCheck(params, password.value);
-      await client.invoke(new Api.auth.CheckPassword({ password: check }));
-      return client.saveSession();
+      const auth = await client.invoke(new Api.auth.CheckPassword({ password: check }));
+      return { session: client.saveSession(), identity: telegramIdentity(auth) };
     });
   } catch (err) {
     return failTelegramStep(db, sessionId, state, "check password", err);
   }
-  return completeTelegramLogin(db, opened.session, sessionString);
+  return completeTelegramLogin(db, opened.session, signedIn.session, signedIn.identity);
 }

@@ -160,12 +160,26 @@ describe("phone → code → connected", () => {
     const token = await call(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "telegram" });
     expect(token.status).toBe(200);
     expect(token.body).toMatchObject({ provider: "telegram", type: "mtproto", accessToken: state.session, apiId: 123456, apiHash: API_HASH });
+    expect(token.body.account).toEqual({ id: "tg_1001", label: "Telegram user 1001" });
     const accessToken = String(token.body.accessToken);
     expect(tg.authorizedUser(accessToken)).toBe(1001);
     expect(new StringSession(accessToken).dcId).toBe(2);
     const stored = await db.select().from(connections).where(eq(connections.userId, a.userId));
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(accessToken.slice(1, 60));
+  });
+
+  it("signing in again to the same Telegram account updates its connection in place", async () => {
+    const tg = telegram();
+    const a = await agent();
+    for (let round = 0; round < 2; round++) {
+      const id = await telegramSession(a.key);
+      await startTelegramLogin(db, id, PHONE.typed, { connectClient: tg.connect });
+      secrets.add(tg.lastCode);
+      expect(await submitTelegramCode(db, id, tg.lastCode, { connectClient: tg.connect })).toEqual({ step: "done" });
+    }
+    const stored = await db.select().from(connections).where(eq(connections.userId, a.userId));
+    expect(stored.map((c) => c.accountId)).toEqual(["tg_1001"]);
   });
 
   it("a DC migration on auth.sendCode: the session saved is the one that received the code", async () => {
