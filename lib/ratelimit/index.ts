@@ -1,5 +1,6 @@
 /**
- * Per-key rate limiting. Backend, in order: Upstash (UPSTASH_REDIS_REST_URL/_TOKEN, for
+ * Rate limiting: agent API requests per key, and password sign-in attempts per email.
+ * Backend, in order: Upstash (UPSTASH_REDIS_REST_URL/_TOKEN, for
  * Vercel), a local Redis (REDIS_URL), or in-process memory (single-instance dev only).
  * The two Redis backends run @upstash/ratelimit's sliding window; memory uses a fixed
  * window with the same result shape.
@@ -31,7 +32,11 @@ export function memoryLimiter(max: number, windowMs = WINDOW_MS): Limiter {
       const start = now - (now % windowMs);
       let w = windows.get(id);
       if (!w || w.start !== start) {
-        if (windows.size > 10_000) windows.clear(); // bounded memory: old windows are worthless
+        if (windows.size > 10_000) {
+          // Bounded memory: drop past windows first, so spraying identifiers cannot reset a live counter.
+          for (const [k, v] of windows) if (v.start !== start) windows.delete(k);
+          if (windows.size > 50_000) windows.clear();
+        }
         w = { start, count: 0 };
         windows.set(id, w);
       }
