@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "@/lib/env";
 import { createTRPCContext } from "@/lib/trpc/context";
 import { appRouter } from "@/lib/trpc/root";
-import { isSameOriginRequest } from "@/lib/trpc/same-origin";
+import { isSameOriginRequest } from "@/lib/api/same-origin";
 
 export const dynamic = "force-dynamic";
 

@@ -2,17 +2,18 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
 import { ApiError } from "@/lib/api/errors";
+import { isSameOriginRequest } from "@/lib/api/same-origin";
 import { currentUser } from "@/lib/auth/require-user";
 import { setBindingCookie } from "@/lib/connect/binding-cookie";
 import { createConnectSession } from "@/lib/connect/create-connect-session";
 import { startAuthorization } from "@/lib/connect/start-authorization";
+import { env } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
 
 // POST /dashboard/connect/{provider} – "Connect" in the dashboard: the same session + hosted flow an agent's link uses.
 export async function POST(req: Request, { params }: { params: Promise<{ provider: string }> }) {
   const base = baseUrl(req);
-  const origin = req.headers.get("origin");
-  if (origin && origin !== new URL(base).origin && origin !== new URL(req.url).origin) return new NextResponse("Cross-origin request refused", { status: 403 });
+  if (!isSameOriginRequest(req, env().APP_URL)) return new NextResponse("Cross-origin request refused", { status: 403 });
   const user = await currentUser();
   if (!user) return NextResponse.redirect(`${base}/sign-in`, 303);
   const { provider: code } = await params;
