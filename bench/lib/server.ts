@@ -54,7 +54,14 @@ export async function startServer(cmd: string, args: string[], env: Record<strin
   };
 }
 
-/** `next start` from this checkout's build, on Postgres. */
-export function startAkhrot(port: number, env: Record<string, string>): Promise<Running> {
-  return startServer(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
+/**
+ * Akhrot from this checkout's build, on Postgres: `npm start`'s server (scripts/serve.ts,
+ * with the /tokens/fetch fast path), or plain `next start` (every route through Next).
+ */
+export function startAkhrot(port: number, env: Record<string, string>, via: "serve" | "next-start" = "serve"): Promise<Running> {
+  const args =
+    via === "serve"
+      ? ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"]
+      : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  return startServer(process.execPath, args, { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
 }

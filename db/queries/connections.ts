@@ -1,6 +1,27 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
 import { connections, type Connection, type NewConnection } from "@/db/schema";
+
+function prepareForProvider(db: Db) {
+  return db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.userId, sql.placeholder("userId")), eq(connections.provider, sql.placeholder("provider"))))
+    .orderBy(desc(connections.isDefault), desc(connections.createdAt))
+    .prepare("akhrot_connections_for_provider");
+}
+const preparedForProvider = new WeakMap<Db, ReturnType<typeof prepareForProvider>>();
+
+/**
+ * The token-fetch lookup: the same rows as `listConnectionsForUser(db, userId, provider)`,
+ * from a query built once per database handle (building it per call cost more CPU than
+ * running it).
+ */
+export function listProviderConnections(db: Db, userId: string, provider: string): Promise<Connection[]> {
+  let query = preparedForProvider.get(db);
+  if (!query) preparedForProvider.set(db, (query = prepareForProvider(db)));
+  return query.execute({ userId, provider });
+}
 
 /** A user's connections, default first then most recently connected. */
 export function listConnectionsForUser(db: DbOrTx, userId: string, provider?: string): Promise<Connection[]> {

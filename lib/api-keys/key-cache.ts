@@ -5,7 +5,9 @@
  * Revocation bound: a key revoked in this process is dropped at once; revoked by another
  * instance (or the CLI), it stops working here within KEY_CACHE_TTL_MS. Expiry is checked on
  * every use against the cached expiresAt. Only successful lookups are cached; unknown keys
- * always reach the database. Bounded in size.
+ * always reach the database. Bounded in size. Held on globalThis so every bundle Next builds
+ * (route handlers, the instrumentation entry that carries the Node fast path) shares one
+ * cache, and a revoke in one is seen by all.
  */
 import type { AuthedKey } from "./authenticate-api-key";
 
@@ -13,7 +15,8 @@ export const KEY_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 type Entry = { key: AuthedKey; expiresAt: Date | null; cachedAt: number };
-const byDigest = new Map<string, Entry>();
+const holder = globalThis as typeof globalThis & { __akhrotKeyCache?: Map<string, Entry> };
+const byDigest: Map<string, Entry> = (holder.__akhrotKeyCache ??= new Map());
 
 export function cachedKey(digest: string, now: number): Entry | undefined {
   const e = byDigest.get(digest);

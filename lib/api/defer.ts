@@ -1,13 +1,28 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { after } from "next/server";
 
 /**
  * Run bookkeeping (activity rows, last-used stamps) after the response is sent. Inside a
  * Next request, `after()` also keeps a serverless function alive until the task finishes
- * (waitUntil on Vercel); outside one (tests, CLI) the task simply runs unawaited. Failures
- * are logged by name and dropped: bookkeeping never fails a credential fetch.
+ * (waitUntil on Vercel); outside one (the Node fast path, tests, CLI) the task simply runs
+ * unawaited. Failures are logged by name and dropped: bookkeeping never fails a credential fetch.
  */
+const noNextRequest = new AsyncLocalStorage<true>();
+
+/**
+ * Run `fn` where `defer()` starts tasks at once without asking Next's `after()`: the Node fast
+ * path has no Next request, and `after()` would throw (an Error with a stack) on every call.
+ */
+export function outsideNext<T>(fn: () => T): T {
+  return noNextRequest.run(true, fn);
+}
+
 export function defer(task: () => Promise<unknown>): void {
   const run = () => task().catch((err: unknown) => console.error(`akhrot: deferred write failed: ${err instanceof Error ? err.name : "error"}`));
+  if (noNextRequest.getStore()) {
+    void run();
+    return;
+  }
   try {
     after(run);
   } catch {

@@ -2,6 +2,8 @@
  * The public error model (DESIGN.md): one closed map of codes to HTTP statuses, one
  * `ApiError`, and one function that turns anything thrown into the envelope.
  */
+import { jsonReply, toResponse, type Reply } from "./respond";
+
 export const errorStatus = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -51,14 +53,17 @@ const GENERIC = new ApiError("INTERNAL_ERROR", "Something went wrong on the Akhr
  * Anything thrown → (status, body, headers). Unknown errors are logged with their name and
  * message only (never request bodies or tokens) and answered with a generic 500.
  */
-export function toErrorResponse(err: unknown, log: (line: string) => void = console.error): Response {
+export function errorReply(err: unknown, log: (line: string) => void = console.error): Reply {
   const apiError = err instanceof ApiError ? err : GENERIC;
   if (!(err instanceof ApiError)) {
     const what = err instanceof Error ? `${err.name}: ${redact(err.message)}` : "non-error value thrown";
     log(`akhrot: unhandled error: ${what}`);
   }
-  const headers = new Headers({ "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...apiError.headers });
-  return new Response(JSON.stringify(errorBody(apiError)), { status: apiError.status, headers });
+  return jsonReply(errorBody(apiError), apiError.status, apiError.headers);
+}
+
+export function toErrorResponse(err: unknown, log: (line: string) => void = console.error): Response {
+  return toResponse(errorReply(err, log));
 }
 
 /** Strip anything that looks like a credential from a log line. */

@@ -3,7 +3,8 @@ import { ApiError } from "./errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-async function readText(req: Request): Promise<string> {
+/** The body of a Web `Request` as text, refused past MAX_BODY_BYTES. */
+export async function readText(req: Request): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (!req.body) return "";
@@ -30,7 +31,7 @@ async function readText(req: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function tooLarge(): ApiError {
+export function tooLarge(): ApiError {
   return new ApiError("INVALID_REQUEST", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
 }
 
@@ -50,9 +51,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     .join("; ");
 }
 
-/** Read, size-check, parse and validate a JSON body. Every failure is INVALID_REQUEST naming the problem. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, example: string): Promise<z.infer<S>> {
-  const text = await readText(req);
+/** Parse and validate a JSON body already read as text. Every failure is INVALID_REQUEST naming the problem. */
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S, example: string): z.infer<S> {
   if (!text.trim()) throw new ApiError("INVALID_REQUEST", `Request body is empty. Send JSON, e.g. ${example}`);
   let data: unknown;
   try {
@@ -63,4 +63,9 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, exa
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new ApiError("INVALID_REQUEST", `Invalid request: ${describeIssues(parsed.error.issues)}. Example: ${example}`);
   return parsed.data;
+}
+
+/** Read, size-check, parse and validate a JSON body. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, example: string): Promise<z.infer<S>> {
+  return parseJsonText(await readText(req), schema, example);
 }

@@ -42,14 +42,24 @@ function clientAddress(req: Request): string {
   return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
 }
 
+/**
+ * The agent half of every authenticated call, whatever server carries it: the key from the
+ * Authorization header, the per-key limit (its headers go on the success response), and
+ * the last-used stamp after the response.
+ */
+export async function authorizeAgent(authorization: string | null): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
+  const db = await getDb();
+  const key = await authenticateApiKey(db, authorization);
+  const headers = await enforceLimit(`key:${key.id}`);
+  touchLastUsed(key.id);
+  return { db, key, headers };
+}
+
 /** A route that needs `Authorization: Bearer akh_…`. */
 export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<P>>) {
   return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
-      const db = await getDb();
-      const key = await authenticateApiKey(db, req.headers.get("authorization"));
-      const headers = await enforceLimit(`key:${key.id}`);
-      touchLastUsed(key.id);
+      const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"));
       const params = context ? await context.params : ({} as P);
       return withHeaders(await handler({ req, params, db, key }), headers);
     } catch (err) {

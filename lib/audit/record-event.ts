@@ -4,7 +4,7 @@ import { insertAuditEvent, type NewAuditEvent } from "@/db/queries/audit";
 /** Keys that must never be written to an audit row, whatever a caller passes. */
 const SECRET_KEYS = /token|secret|password|key$|apikey|verifier|code$|authorization|cookie/i;
 
-function scrub(detail: Record<string, unknown> | undefined): Record<string, unknown> {
+export function scrub(detail: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(detail ?? {})) if (!SECRET_KEYS.test(k)) out[k] = v;
   return out;

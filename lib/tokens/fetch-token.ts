@@ -4,12 +4,12 @@
  * auth type. Activity and last-use are recorded off the response path.
  */
 import type { Db } from "@/db";
-import { listConnectionsForUser, updateConnection } from "@/db/queries/connections";
+import { listProviderConnections, updateConnection } from "@/db/queries/connections";
 import type { Connection } from "@/db/schema";
 import { defer } from "@/lib/api/defer";
 import { ApiError } from "@/lib/api/errors";
 import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
-import { recordEvent } from "@/lib/audit/record-event";
+import { queueEvent } from "@/lib/audit/queue-event";
 import { requireProvider } from "@/lib/connect/require-provider";
 import { openFields } from "@/lib/connections/connection-secrets";
 import { env } from "@/lib/env";
@@ -34,9 +34,9 @@ function pickConnection(provider: Provider, rows: Connection[], account?: string
 const LAST_USED_INTERVAL_MS = 30_000;
 const connectionStamped = new Map<string, number>();
 
-/** Activity row for every fetch; the connection's last-used stamp at most every 30 s per process. Both after the response. */
+/** Activity row for every fetch (batched); the connection's last-used stamp at most every 30 s per process. Both after the response. */
 function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
-  defer(() => recordEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }));
+  defer(() => queueEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }));
   if (outcome !== "success") return;
   const now = Date.now();
   const stampKey = `${row.id}:${key.id}`;
@@ -49,7 +49,7 @@ function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "f
 export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput) {
   const provider = requireProvider(input.provider);
   assertKeyAllowsProvider(key, provider.code);
-  const row = pickConnection(provider, await listConnectionsForUser(db, key.userId, provider.code), input.account);
+  const row = pickConnection(provider, await listProviderConnections(db, key.userId, provider.code), input.account);
   const account = { id: row.accountId, label: row.accountLabel };
 
   if (provider.authType !== "oauth2") {

@@ -1,11 +1,9 @@
-import { fetchTokenExample, fetchTokenRequest } from "@/lib/api/contract";
-import { readJson } from "@/lib/api/read-json";
-import { json } from "@/lib/api/respond";
-import { agentRoute } from "@/lib/api/route";
-import { fetchToken } from "@/lib/tokens/fetch-token";
+import { readText } from "@/lib/api/read-json";
+import { toResponse } from "@/lib/api/respond";
+import { answerTokenFetch } from "@/lib/tokens/answer-token-fetch";
 
 // POST /tokens/fetch – a fresh credential for one of the user's connections.
-export const POST = agentRoute(async ({ req, db, key }) => {
-  const input = await readJson(req, fetchTokenRequest, fetchTokenExample);
-  return json(await fetchToken(db, key, input));
-});
+// (`npm start` answers this path on its Node fast path first; this handler serves `next start`, `next dev` and Vercel.)
+export async function POST(req: Request): Promise<Response> {
+  return toResponse(await answerTokenFetch(req.headers.get("authorization"), () => readText(req)));
+}

@@ -1,0 +1,91 @@
+/**
+ * npm run bench -- profile [serve|next-start|floor]
+ * The token-fetch workload against one server started with `--cpu-prof`, then where its CPU
+ * went: self time by area (Next, database driver, drizzle, crypto, our code, GC, …) and the
+ * top functions. The evidence behind the Performance section. Needs `npm run build`.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { driveTokenFetch } from "./lib/load";
+import { prepareBench } from "./lib/prepare";
+import { startServer } from "./lib/server";
+
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+
+const AREAS: [string, RegExp][] = [
+  ["next", /node_modules\/next\/|\.next\/server\/chunks\/.*node_modules_next/],
+  ["postgres driver", /node_modules\/postgres\//],
+  ["drizzle", /drizzle-orm/],
+  ["zod", /node_modules\/zod\//],
+  ["ratelimit", /@upstash|ratelimit/],
+  ["akhrot (bundled)", /\.next\/server\//],
+  ["akhrot", /\/(lib|db|app|scripts|bench)\//],
+  ["node internals", /^node:|^internal\//],
+];
+
+function area(url: string, fn: string): string {
+  if (fn === "(garbage collector)") return "gc";
+  if (fn === "(idle)" || fn === "(program)") return fn;
+  if (!url) return fn.startsWith("(") ? fn : "native";
+  return AREAS.find(([, re]) => re.test(url))?.[0] ?? "other";
+}
+
+function summarise(file: string): void {
+  const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const areas = new Map<string, number>();
+  const fns = new Map<string, number>();
+  let busy = 0;
+  for (const [id, us] of self) {
+    const n = byId.get(id);
+    if (!n) continue;
+    const a = area(n.callFrame.url, n.callFrame.functionName);
+    if (a === "(idle)") continue;
+    busy += us;
+    areas.set(a, (areas.get(a) ?? 0) + us);
+    const where = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(lib|db|app|scripts|\.next)\//, "$1/")}:${n.callFrame.lineNumber + 1}`;
+    fns.set(where, (fns.get(where) ?? 0) + us);
+  }
+  const pct = (us: number) => `${((100 * us) / busy).toFixed(1)} %`.padStart(7);
+  console.log(`busy CPU ${(busy / 1e6).toFixed(1)} s`);
+  for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) console.log(`${pct(us)}  ${a}`);
+  console.log("top functions (self time):");
+  for (const [f, us] of [...fns].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${pct(us)}  ${f}`);
+}
+
+async function main() {
+  const via = process.argv[2] ?? "serve";
+  const { workload, env } = await prepareBench();
+  const dir = mkdtempSync(path.join(tmpdir(), "akhrot-prof-"));
+  const prof = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+  const [args, ready] =
+    via === "floor"
+      ? [[...prof, "--import", "tsx", "bench/lib/floor-server.ts"], "http://127.0.0.1:3611/ai/skill"]
+      : via === "next-start"
+        ? [[...prof, "node_modules/next/dist/bin/next", "start", "-p", "3611", "-H", "127.0.0.1"], "http://127.0.0.1:3611/ai/skill"]
+        : [[...prof, "--import", "tsx", "scripts/serve.ts", "-p", "3611", "-H", "127.0.0.1"], "http://127.0.0.1:3611/ai/skill"];
+  const server = await startServer(process.execPath, args, { ...env, PORT: "3611", NODE_ENV: "production" }, ready);
+  let requests = 0;
+  try {
+    await driveTokenFetch("http://127.0.0.1:3611", workload, 3);
+    const r = await driveTokenFetch("http://127.0.0.1:3611", workload, 10);
+    requests = r.requests.total;
+    console.log(`${via}: ${r.requests.average.toFixed(0)} req/s under the profiler (slower than without it)`);
+  } finally {
+    await server.stop();
+    await new Promise((r) => setTimeout(r, 2_000)); // the profile is written on exit
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) throw new Error(`no profile written in ${dir}`);
+  console.log(`profile: ${path.join(dir, file)} (${requests} requests in the measured run)`);
+  summarise(path.join(dir, file));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

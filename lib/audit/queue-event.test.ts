@@ -1,0 +1,70 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db";
+import * as auditQueries from "@/db/queries/audit";
+import { auditEvents } from "@/db/schema";
+import { makeKey, makeUser, testDb } from "@/lib/testing/fixtures";
+import { flushEvents, MAX_BATCH, queueEvent } from "./queue-event";
+
+let db: Db;
+beforeAll(async () => {
+  db = await testDb();
+});
+
+const rowsOf = (userId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.userId, userId), eq(auditEvents.action, "token.fetch"))).orderBy(auditEvents.id);
+
+describe("batched activity rows (token-fetch hot path)", () => {
+  it("rows queued together land in one INSERT, in order, with every field and secrets scrubbed", async () => {
+    const user = await makeUser(db);
+    const { row: key } = await makeKey(db, user.id);
+    const insert = vi.spyOn(auditQueries, "insertAuditEvents");
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    const done = [
+      queueEvent(db, { userId: user.id, apiKeyId: key.id, action: "token.fetch", provider: "google", connectionId: "conn_1", outcome: "success", detail: {} }),
+      queueEvent(db, { userId: user.id, apiKeyId: key.id, action: "token.fetch", provider: "openai", outcome: "failure", detail: { error: "TOKEN_EXPIRED", accessToken: "secret-canary", nested: { ok: true } }, createdAt: at }),
+      queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} }),
+    ];
+    await Promise.all(done);
+    expect(insert).toHaveBeenCalledTimes(1);
+    insert.mockRestore();
+    const rows = await rowsOf(user.id);
+    expect(rows.map((r) => [r.provider, r.outcome, r.apiKeyId, r.connectionId])).toEqual([
+      ["google", "success", key.id, "conn_1"],
+      ["openai", "failure", key.id, null],
+      [null, "success", null, null],
+    ]);
+    expect(rows[1]?.detail).toEqual({ error: "TOKEN_EXPIRED", nested: { ok: true } });
+    expect(rows[1]?.createdAt.toISOString()).toBe(at.toISOString());
+    expect(JSON.stringify(rows)).not.toContain("secret-canary");
+  });
+
+  it("a full batch is written at once, without waiting for the window", async () => {
+    const user = await makeUser(db);
+    const done = Array.from({ length: MAX_BATCH }, (_, i) => queueEvent(db, { userId: user.id, action: "token.fetch", detail: { i } }));
+    const started = Date.now();
+    await done[MAX_BATCH - 1];
+    expect((await rowsOf(user.id)).map((r) => r.detail.i)).toEqual(Array.from({ length: MAX_BATCH }, (_, i) => i));
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("a failed batch is logged without its contents and never rejects the callers", async () => {
+    const failing = vi.spyOn(auditQueries, "insertAuditEvents").mockRejectedValueOnce(Object.assign(new Error("connection refused to postgres://u:pw@h/db"), { name: "PostgresError" }));
+    const logged: string[] = [];
+    const log = vi.spyOn(console, "error").mockImplementation((line: string) => void logged.push(line));
+    const user = await makeUser(db);
+    await expect(queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} })).resolves.toBeUndefined();
+    failing.mockRestore();
+    log.mockRestore();
+    expect(logged).toEqual(["akhrot: 1 activity row(s) could not be written: PostgresError"]);
+    // The next batch is a fresh one and lands.
+    await queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} });
+    expect(await rowsOf(user.id)).toHaveLength(1);
+  });
+
+  it("flushEvents writes what is queued now", async () => {
+    const user = await makeUser(db);
+    void queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} });
+    await flushEvents();
+    expect(await rowsOf(user.id)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the production server. Next's request handler serves every page and route;
+ * POST /tokens/fetch is answered first by the Node fast path (lib/server/fast-path.ts),
+ * which Next's instrumentation hook builds from the same bundle. Flags as `next start`:
+ * -p/--port (or PORT, default 3000), -H/--hostname (default: all interfaces).
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { fastPath, requestFastPath } from "@/lib/server/fast-path-slot";
+
+function flag(names: string[]): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => names.includes(a));
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const port = Number(flag(["-p", "--port"]) ?? process.env.PORT ?? 3000);
+const hostname = flag(["-H", "--hostname"]);
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
+
+requestFastPath();
+const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+// Next registers its instrumentation hook (which fills the slot) when its first request
+// arrives; until then, and if it never does, Next serves /tokens/fetch itself.
+const server = createServer((req, res) => {
+  if (fastPath()?.(req, res)) return;
+  void handle(req, res);
+});
+server.listen(port, hostname, () => console.info(`akhrot: ready on http://${hostname ?? "localhost"}:${port}`));
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close();
+    // Let in-flight answers finish, then go (open keep-alive sockets would hold close() forever).
+    setTimeout(() => process.exit(0), 1_000).unref();
+    server.closeIdleConnections();
+  });
+}
