@@ -1,6 +1,7 @@
 /**
  * End-to-end tests in the system Chromium (never `npx playwright install`) against a
- * production server (`next start`; build first with `npm run build`). The server gets its
+ * production server (`npm start`'s scripts/serve.ts: Next plus the /tokens/fetch fast path;
+ * build first with `npm run build`). The server gets its
  * own PGlite folder, wiped and migrated in its start command, because Playwright starts
  * webServer before globalSetup.
  */
@@ -48,7 +49,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `rm -rf ${PGLITE_DIR} && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/migrate.ts && PGLITE_DIR=${PGLITE_DIR} npx next start -p ${PORT}`,
+      command: `rm -rf ${PGLITE_DIR} && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/migrate.ts && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/serve.ts -p ${PORT}`,
       url: `${BASE_URL}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -20,3 +20,17 @@ for (const [path, referrer] of cases) {
     expect(h["x-powered-by"]).toBeUndefined();
   });
 }
+
+// npm start answers POST /tokens/fetch on its Node fast path, not through Next: same headers.
+test("POST /tokens/fetch (the fast path) carries the security headers and the error envelope", async ({ request }) => {
+  const res = await request.post("/tokens/fetch", { data: { provider: "google" } });
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toEqual({ error: { code: "UNAUTHORIZED", message: expect.stringMatching(/Missing API key/) } });
+  const h = res.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["strict-transport-security"]).toMatch(/max-age=\d+/);
+  expect(h["www-authenticate"]).toBe('Bearer realm="akhrot"');
+  expect(h["x-powered-by"]).toBeUndefined();
+});
