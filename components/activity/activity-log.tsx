@@ -1,14 +1,12 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { LoadError } from "@/components/connections/load-error";
 import { buttonSecondary, card } from "@/components/ui/styles";
-import { useTRPC } from "@/lib/trpc/client";
+import { useClientQuery } from "@/lib/trpc/client-query";
 import { ActivityFilters, type Filters } from "./activity-filters";
 import { ActivityTable } from "./activity-table";
-
-const PAGE_SIZE = 25;
+import { useActivityPages } from "./use-activity-pages";
 
 function Skeleton() {
   return (
@@ -59,40 +57,34 @@ function syncUrl(f: Filters) {
 
 /** The /dashboard/activity body: filters, newest-first events and "Load more". */
 export function ActivityLog({ initial }: { initial: Filters }) {
-  const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>(initial);
-  const options = useQuery(trpc.activity.filters.queryOptions());
-  const events = useInfiniteQuery(
-    trpc.activity.list.infiniteQueryOptions(
-      { provider: filters.provider || undefined, apiKeyId: filters.apiKeyId || undefined, limit: PAGE_SIZE },
-      { getNextPageParam: (last) => last.nextCursor },
-    ),
-  );
+  const options = useClientQuery("filters", (api) => api.activity.filters.query());
+  const events = useActivityPages(filters);
 
   function change(next: Filters) {
     setFilters(next);
     syncUrl(next);
   }
 
-  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = events.items;
   const filtered = Boolean(filters.provider || filters.apiKeyId);
   let body: React.ReactNode;
-  if (events.isPending) body = <Skeleton />;
-  else if (events.isError && items.length === 0) body = <LoadError what="activity" error={events.error} onRetry={() => void events.refetch()} retrying={events.isFetching} />;
+  if (events.loading) body = <Skeleton />;
+  else if (events.error) body = <LoadError what="activity" error={events.error} onRetry={events.retry} retrying={events.fetching} />;
   else if (items.length === 0) body = <Empty filtered={filtered} onClear={() => change({ provider: "", apiKeyId: "" })} />;
   else {
     body = (
       <>
         <ActivityTable items={items} />
         <div className="mt-4 flex flex-col items-center gap-2">
-          {events.isFetchNextPageError && (
+          {events.moreFailed && (
             <p role="alert" className="text-sm text-rose-700">
               Could not load more events.
             </p>
           )}
-          {events.hasNextPage ? (
-            <button type="button" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage} className={buttonSecondary}>
-              {events.isFetchingNextPage ? "Loading…" : events.isFetchNextPageError ? "Try again" : "Load more"}
+          {events.hasMore ? (
+            <button type="button" onClick={events.loadMore} disabled={events.loadingMore} className={buttonSecondary}>
+              {events.loadingMore ? "Loading…" : events.moreFailed ? "Try again" : "Load more"}
             </button>
           ) : (
             <p className="text-xs text-zinc-500">{items.length === 1 ? "1 event" : `${items.length} events`} · that is everything</p>
@@ -105,7 +97,7 @@ export function ActivityLog({ initial }: { initial: Filters }) {
   return (
     <div className="space-y-5">
       <ActivityFilters value={filters} options={options.data} onChange={change} />
-      <section aria-label="Events" aria-busy={events.isFetching}>
+      <section aria-label="Events" aria-busy={events.fetching}>
         {body}
       </section>
     </div>

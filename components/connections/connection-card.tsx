@@ -13,6 +13,8 @@ type Props = {
   /** How many accounts of this provider the user has, and whether this one is what agents get. */
   siblings: number;
   isEffectiveDefault: boolean;
+  /** Load the list again (after "Make default"); resolves once it is back. */
+  onChanged: () => Promise<void>;
   onDisconnected: (outcome: DisconnectOutcome) => void;
 };
 
@@ -49,7 +51,7 @@ function Scopes({ scopes }: { scopes: string[] }) {
 }
 
 /** One connected account: who, status, when, which key used it, and what can be done with it. */
-export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, onDisconnected }: Props) {
+export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, onChanged, onDisconnected }: Props) {
   const description = c.accountLabel ? `${c.providerName} (${c.accountLabel})` : c.providerName;
   const needsReauth = c.status === "needs_reauth";
   const oauth = c.authType === "oauth2";
@@ -114,7 +116,7 @@ export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, on
       <Scopes scopes={c.scopes} />
 
       <div className="mt-4 flex flex-wrap items-center justify-end gap-2 border-t border-zinc-100 pt-3">
-        {siblings > 1 && !isEffectiveDefault && <MakeDefaultButton id={c.id} description={description} />}
+        {siblings > 1 && !isEffectiveDefault && <MakeDefaultButton id={c.id} description={description} onDone={onChanged} />}
         {oauth && !needsReauth && <ReconnectForm provider={c.provider} label={`Reconnect ${description}`} />}
         <DisconnectButton connection={c} description={description} onDone={onDisconnected} />
       </div>

@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { buttonPrimary, card } from "@/components/ui/styles";
-import { useTRPC } from "@/lib/trpc/client";
+import { useClientQuery } from "@/lib/trpc/client-query";
 import type { ConnectionListItem, DisconnectOutcome } from "@/lib/trpc/routers/connections";
 import { ConnectionCard } from "./connection-card";
 import { disconnectMessage, type Notice } from "./disconnect-message";
@@ -64,23 +63,28 @@ function groupInfo(items: ConnectionListItem[]) {
   return { count, first };
 }
 
-/** The /dashboard/connections body: every connection, with loading, error and empty states. */
+/**
+ * The /dashboard/connections body: every connection, with loading, error and empty states.
+ * Fetched in the browser, so relative times ("5 min. ago") never differ from the server render.
+ */
 export function ConnectionsManager() {
-  const trpc = useTRPC();
-  const list = useQuery(trpc.connections.list.queryOptions());
+  const list = useClientQuery("connections", (api) => api.connections.list.query());
   const [notice, setNotice] = useState<Notice | null>(null);
 
   function onDisconnected(outcome: DisconnectOutcome, c: ConnectionListItem) {
     setNotice(disconnectMessage(outcome, c.authType, c.accountLabel));
+    list.setData((rows) => rows.filter((x) => x.id !== c.id));
+    void list.reload();
   }
 
+  const items = list.data ?? [];
   let body: React.ReactNode;
-  if (list.isPending) body = <Skeleton />;
-  else if (list.isError) body = <LoadError what="your connections" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
-  else if (list.data.length === 0) body = <EmptyState />;
+  if (list.loading) body = <Skeleton />;
+  else if (list.error) body = <LoadError what="your connections" error={list.error} onRetry={() => void list.reload()} retrying={list.fetching} />;
+  else if (items.length === 0) body = <EmptyState />;
   else {
-    const { count, first } = groupInfo(list.data);
-    const attention = list.data.filter((c) => c.status === "needs_reauth").length;
+    const { count, first } = groupInfo(items);
+    const attention = items.filter((c) => c.status === "needs_reauth").length;
     body = (
       <section aria-labelledby="connections-title">
         <div className="mb-3 flex items-baseline justify-between gap-3">
@@ -88,12 +92,19 @@ export function ConnectionsManager() {
             Your connections
           </h2>
           <p className="text-sm text-zinc-500">
-            {list.data.length} connected{attention > 0 && <span className="font-medium text-amber-800"> · {attention} need{attention === 1 ? "s" : ""} attention</span>}
+            {items.length} connected{attention > 0 && <span className="font-medium text-amber-800"> · {attention} need{attention === 1 ? "s" : ""} attention</span>}
           </p>
         </div>
         <ul className="space-y-3" aria-label="Connections">
-          {list.data.map((c) => (
-            <ConnectionCard key={c.id} connection={c} siblings={count.get(c.provider) ?? 1} isEffectiveDefault={first.get(c.provider) === c.id} onDisconnected={(o) => onDisconnected(o, c)} />
+          {items.map((c) => (
+            <ConnectionCard
+              key={c.id}
+              connection={c}
+              siblings={count.get(c.provider) ?? 1}
+              isEffectiveDefault={first.get(c.provider) === c.id}
+              onChanged={list.reload}
+              onDisconnected={(o) => onDisconnected(o, c)}
+            />
           ))}
         </ul>
       </section>

@@ -1,36 +1,26 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef } from "react";
 import { buttonDanger, buttonGhost, buttonSecondary } from "@/components/ui/styles";
-import { useTRPC } from "@/lib/trpc/client";
+import { useClientAction } from "@/lib/trpc/client-action";
 import type { ConnectionListItem, DisconnectOutcome } from "@/lib/trpc/routers/connections";
 
 type Props = { connection: ConnectionListItem; description: string; onDone: (outcome: DisconnectOutcome) => void };
 
 /** "Disconnect" behind a modal confirm; the outcome (revoked or not) goes back to the page. */
 export function DisconnectButton({ connection: c, description, onDone }: Props) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  const disconnect = useMutation(trpc.connections.disconnect.mutationOptions());
+  const disconnect = useClientAction();
 
   function confirm() {
-    disconnect.mutate(
-      { id: c.id },
-      {
-        // Report first: the card (and this dialog) unmount once the list refetches.
-        onSuccess: (outcome) => {
-          dialog.current?.close();
-          onDone(outcome);
-          const key = trpc.connections.list.queryKey();
-          queryClient.setQueryData(key, (list) => list?.filter((x) => x.id !== c.id));
-          void queryClient.invalidateQueries({ queryKey: key });
-        },
-      },
-    );
+    disconnect.run(async (api) => {
+      const outcome = await api.connections.disconnect.mutate({ id: c.id });
+      // Close first: the page drops this card (and this dialog) from its list.
+      dialog.current?.close();
+      onDone(outcome);
+    });
   }
   const oauth = c.authType === "oauth2";
 
@@ -70,11 +60,11 @@ export function DisconnectButton({ connection: c, description, onDone }: Props) 
             </p>
           )}
           <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <button type="button" autoFocus onClick={() => dialog.current?.close()} disabled={disconnect.isPending} className={buttonGhost}>
+            <button type="button" autoFocus onClick={() => dialog.current?.close()} disabled={disconnect.pending} className={buttonGhost}>
               Cancel
             </button>
-            <button type="button" onClick={confirm} disabled={disconnect.isPending} className={`${buttonDanger} py-2`}>
-              {disconnect.isPending ? "Disconnecting…" : "Disconnect"}
+            <button type="button" onClick={confirm} disabled={disconnect.pending} className={`${buttonDanger} py-2`}>
+              {disconnect.pending ? "Disconnecting…" : "Disconnect"}
             </button>
           </div>
         </div>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonPrimary, card, input, label } from "@/components/ui/styles";
+import { useClientAction } from "@/lib/trpc/client-action";
 import { expiryLabels, expiryPresets, isExpiryPreset, type ExpiryPreset } from "@/lib/trpc/key-expiry";
-import { useTRPC } from "@/lib/trpc/client";
 
 export type ProviderOption = { code: string; name: string };
 
@@ -17,29 +17,14 @@ function tomorrow(): string {
 
 /** Name, expiry and provider allow-list for a new agent key. */
 export function CreateKeyForm({ providers, onCreated }: Props) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const router = useRouter();
+  const create = useClientAction();
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState<ExpiryPreset | "custom">("never");
   const [customDate, setCustomDate] = useState("");
   const [restricted, setRestricted] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [formError, setFormError] = useState<string | null>(null);
-
-  const create = useMutation(
-    trpc.apiKeys.create.mutationOptions({
-      onSuccess: async (created) => {
-        onCreated({ name: created.name, key: created.key });
-        setName("");
-        setExpiry("never");
-        setCustomDate("");
-        setRestricted(false);
-        setSelected(new Set());
-        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
-      },
-      onError: (err) => setFormError(err.data?.issues?.[0] ?? err.message),
-    }),
-  );
 
   function toggle(code: string) {
     setSelected((prev) => {
@@ -53,6 +38,7 @@ export function CreateKeyForm({ providers, onCreated }: Props) {
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setFormError(null);
+    create.reset();
     if (!name.trim()) return setFormError("Give the key a name.");
     if (restricted && selected.size === 0) return setFormError("Pick at least one provider, or allow all providers.");
     let expiryValue: ExpiryPreset | Date = "never";
@@ -63,8 +49,21 @@ export function CreateKeyForm({ providers, onCreated }: Props) {
     } else {
       expiryValue = expiry;
     }
-    create.mutate({ name: name.trim(), expiry: expiryValue, providers: restricted ? [...selected] : undefined });
+    const input = { name: name.trim(), expiry: expiryValue, providers: restricted ? [...selected] : undefined };
+    create.run(async (api) => {
+      const created = await api.apiKeys.create.mutate(input);
+      onCreated({ name: created.name, key: created.key });
+      setName("");
+      setExpiry("never");
+      setCustomDate("");
+      setRestricted(false);
+      setSelected(new Set());
+      router.refresh(); // the page lists the keys: its server render brings the new one
+    });
   }
+
+  // The form's own checks first, else the server's (a zod message such as "Name must be at most 80 characters.").
+  const error = formError ?? (create.error ? (create.error.data?.issues?.[0] ?? create.error.message) : null);
 
   return (
     <form onSubmit={submit} className={`${card} p-5 sm:p-6`} aria-labelledby="create-key-title" noValidate>
@@ -151,15 +150,15 @@ export function CreateKeyForm({ providers, onCreated }: Props) {
         )}
       </fieldset>
 
-      {formError && (
+      {error && (
         <p role="alert" className="mt-4 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {formError}
+          {error}
         </p>
       )}
 
       <div className="mt-5 flex justify-end">
-        <button type="submit" disabled={create.isPending} className={buttonPrimary}>
-          {create.isPending ? "Creating…" : "Create key"}
+        <button type="submit" disabled={create.pending} className={buttonPrimary}>
+          {create.pending ? "Creating…" : "Create key"}
         </button>
       </div>
     </form>

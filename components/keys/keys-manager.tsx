@@ -1,19 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { KeyListItem } from "@/lib/trpc/routers/api-keys";
-import { useTRPC } from "@/lib/trpc/client";
 import { CreateKeyForm, type ProviderOption } from "./create-key-form";
 import { KeysTable } from "./keys-table";
 import { NewKeyPanel } from "./new-key-panel";
 
-type Props = { initialKeys: KeyListItem[]; providers: ProviderOption[] };
+type Props = { keys: KeyListItem[]; providers: ProviderOption[] };
 
-/** The /dashboard/keys page body: create form, the once-only new key, the list. */
-export function KeysManager({ initialKeys, providers }: Props) {
-  const trpc = useTRPC();
-  const { data: keys = initialKeys } = useQuery({ ...trpc.apiKeys.list.queryOptions(), initialData: initialKeys });
+/**
+ * The /dashboard/keys page body: create form, the once-only new key, the list. The list comes
+ * from the server render; create and revoke refresh the route to get it again.
+ */
+export function KeysManager({ keys, providers }: Props) {
   // The plaintext key exists only here, in memory, until dismissed or the page is left.
   const [revealed, setRevealed] = useState<{ name: string; key: string } | null>(null);
   const active = keys.filter((k) => !k.revokedAt).length;

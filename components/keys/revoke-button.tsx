@@ -1,23 +1,26 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonDanger, buttonGhost, buttonSecondary } from "@/components/ui/styles";
-import { useTRPC } from "@/lib/trpc/client";
+import { useClientAction } from "@/lib/trpc/client-action";
 
 /** Revoke in two steps: the first click asks, the second revokes. */
 export function RevokeButton({ id, name }: { id: string; name: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const router = useRouter();
+  const revoke = useClientAction();
   const [confirming, setConfirming] = useState(false);
-  const revoke = useMutation(
-    trpc.apiKeys.revoke.mutationOptions({
-      onSettled: async () => {
-        setConfirming(false);
-        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
-      },
-    }),
-  );
+
+  function confirm() {
+    revoke.run(async (api) => {
+      try {
+        await api.apiKeys.revoke.mutate({ id });
+      } finally {
+        // Revoked now (or already, elsewhere): the refreshed row says so and drops this button.
+        router.refresh();
+      }
+    });
+  }
 
   if (!confirming) {
     return (
@@ -29,11 +32,11 @@ export function RevokeButton({ id, name }: { id: string; name: string }) {
   return (
     <div role="group" aria-label={`Confirm revoking ${name}`} className="flex flex-wrap items-center justify-end gap-2">
       <span className="text-xs text-zinc-600">Agents using it stop working.</span>
-      <button type="button" onClick={() => setConfirming(false)} className={buttonGhost} disabled={revoke.isPending}>
+      <button type="button" onClick={() => setConfirming(false)} className={buttonGhost} disabled={revoke.pending}>
         Cancel
       </button>
-      <button type="button" onClick={() => revoke.mutate({ id })} className={buttonDanger} disabled={revoke.isPending} aria-label={`Confirm revoke ${name}`}>
-        {revoke.isPending ? "Revoking…" : "Confirm revoke"}
+      <button type="button" onClick={confirm} className={buttonDanger} disabled={revoke.pending} aria-label={`Confirm revoke ${name}`}>
+        {revoke.pending ? "Revoking…" : "Confirm revoke"}
       </button>
       {revoke.error && (
         <span role="alert" className="text-xs text-rose-700">

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { ActivityLog } from "@/components/activity/activity-log";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { requireUser } from "@/lib/auth";
-import { TRPCReactProvider } from "@/lib/trpc/client";
 
 export const metadata: Metadata = { title: "Activity" };
 export const dynamic = "force-dynamic";
@@ -17,9 +16,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader title="Activity" description="Every token fetch, connect link, connection and key change on your account, newest first. Secrets are never recorded." />
-      <TRPCReactProvider>
-        <ActivityLog initial={{ provider: one(q.provider), apiKeyId: one(q.key) }} />
-      </TRPCReactProvider>
+      <ActivityLog initial={{ provider: one(q.provider), apiKeyId: one(q.key) }} />
     </>
   );
 }

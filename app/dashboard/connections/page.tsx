@@ -5,7 +5,6 @@ import { ConnectionsManager } from "@/components/connections/connections-manager
 import { PageHeader } from "@/components/dashboard/page-header";
 import { buttonPrimary } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth";
-import { TRPCReactProvider } from "@/lib/trpc/client";
 
 export const metadata: Metadata = { title: "Connections" };
 export const dynamic = "force-dynamic";
@@ -27,9 +26,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <div className="mb-6 empty:hidden">
         <ConnectResultBanner connected={one(q.connected)} error={one(q.error)} provider={one(q.provider)} />
       </div>
-      <TRPCReactProvider>
-        <ConnectionsManager />
-      </TRPCReactProvider>
+      <ConnectionsManager />
     </>
   );
 }

@@ -4,7 +4,6 @@ import { KeysManager } from "@/components/keys/keys-manager";
 import { requireUser } from "@/lib/auth";
 import { providers } from "@/lib/providers";
 import { serverApi } from "@/lib/trpc/server";
-import { TRPCReactProvider } from "@/lib/trpc/client";
 
 export const metadata: Metadata = { title: "API keys" };
 export const dynamic = "force-dynamic";
@@ -20,9 +19,7 @@ export default async function KeysPage() {
         title="API keys"
         description="Agents authenticate to Akhrot with these keys. A key can be limited to some providers and set to expire; it is shown once, when you create it."
       />
-      <TRPCReactProvider>
-        <KeysManager initialKeys={keys} providers={options} />
-      </TRPCReactProvider>
+      <KeysManager keys={keys} providers={options} />
     </>
   );
 }
