@@ -29,7 +29,7 @@ export function useActivityPages(filters: Filters) {
     if (!after || cursor === null) return;
     setMore({ ...extra, after, loading: true, failed: false });
     try {
-      const api = trpc();
+      const api = await trpc();
       const page = await api.activity.list.query({ ...input, cursor });
       setMore((m) => (m.after === after ? { ...m, pages: [...m.pages, page], loading: false } : m));
     } catch {

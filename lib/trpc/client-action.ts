@@ -18,7 +18,7 @@ export function useClientAction(): ClientAction {
     setError(null);
     startTransition(async () => {
       try {
-        await action(trpc());
+        await action(await trpc());
       } catch (e) {
         setError(asApiError(e));
       }

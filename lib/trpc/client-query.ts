@@ -34,7 +34,7 @@ export function useClientQuery<T>(key: string, load: (api: ApiClient) => Promise
     const id = ++latest.current;
     let next: Answer<T>;
     try {
-      next = { key, data: await load(trpc()) };
+      next = { key, data: await load(await trpc()) };
     } catch (e) {
       next = { key, error: asApiError(e) };
     }
