@@ -55,13 +55,19 @@ export async function startServer(cmd: string, args: string[], env: Record<strin
 }
 
 /**
+ * The Node flags of package.json's start script: a 32 MB young generation (V8's default is
+ * 16 MB) means fewer scavenges on the allocation-heavy fetch path (+10-15 % req/s here).
+ */
+const SERVE_NODE_FLAGS = ["--max-semi-space-size=32"];
+
+/**
  * Akhrot from this checkout's build, on Postgres: `npm start`'s server (scripts/serve.ts,
  * with the /tokens/fetch fast path), or plain `next start` (every route through Next).
  */
 export function startAkhrot(port: number, env: Record<string, string>, via: "serve" | "next-start" = "serve"): Promise<Running> {
   const args =
     via === "serve"
-      ? ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"]
+      ? [...SERVE_NODE_FLAGS, "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"]
       : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
   return startServer(process.execPath, args, { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
 }
