@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNotNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { connectSessions, type ConnectSession } from "@/db/schema";
 
@@ -51,4 +51,18 @@ export async function finishConnectSession(
       completedAt: new Date(),
     })
     .where(eq(connectSessions.id, id));
+}
+
+/**
+ * Abandoned sessions (expired before `before`, never completed): drop the encrypted PKCE
+ * verifier or Telegram login state and the state digest, which nothing can use any more.
+ * Completed and failed sessions already lost them in `finishConnectSession`.
+ */
+export async function clearAbandonedSessionSecrets(db: DbOrTx, before: Date): Promise<number> {
+  const rows = await db
+    .update(connectSessions)
+    .set({ codeVerifierEnc: null, stateHash: null })
+    .where(and(lt(connectSessions.expiresAt, before), or(isNotNull(connectSessions.codeVerifierEnc), isNotNull(connectSessions.stateHash))))
+    .returning({ id: connectSessions.id });
+  return rows.length;
 }

@@ -358,4 +358,27 @@ describe("GET /api/cron/refresh (proactive refresh)", () => {
     expect((await findConnectionById(db, soon))?.refreshedAt).toEqual(refreshed); // fresh now: not refreshed again
     expect(idp.counts.refreshGrants).toBe(grants);
   });
+
+  it("drops the encrypted state of sessions abandoned over an hour ago, and only those", async () => {
+    process.env.CRON_SECRET = "cron-secret-0123456789";
+    resetEnvCache();
+    const agent = await newAgent();
+    const abandoned = await humanStartsFlow(agent);
+    const recent = await humanStartsFlow(agent); // expired 10 minutes ago: inside the grace
+    const live = await humanStartsFlow(agent);
+    await db.update(connectSessions).set({ expiresAt: new Date(Date.now() - 2 * 3600_000) }).where(eq(connectSessions.id, abandoned.sessionId));
+    await db.update(connectSessions).set({ expiresAt: new Date(Date.now() - 10 * 60_000) }).where(eq(connectSessions.id, recent.sessionId));
+    const res = await cron(request("/api/cron/refresh", { headers: { authorization: "Bearer cron-secret-0123456789" } }));
+    expect((await res.json()) as { sessionsCleared: number }).toMatchObject({ sessionsCleared: expect.any(Number) });
+    const secretsOf = async (id: string) => {
+      const [row] = await db.select().from(connectSessions).where(eq(connectSessions.id, id));
+      return [row?.codeVerifierEnc !== null, row?.stateHash !== null];
+    };
+    expect(await secretsOf(abandoned.sessionId)).toEqual([false, false]);
+    expect(await secretsOf(recent.sessionId)).toEqual([true, true]);
+    expect(await secretsOf(live.sessionId)).toEqual([true, true]);
+    // The live one still completes.
+    const { callbackUrl } = await completeLoginAndConsent(live.location, { login: "alice" });
+    expect((await runCallback(callbackUrl, live.cookie)).status).toBe(303);
+  });
 });

@@ -1,11 +1,13 @@
 import { getDb } from "@/db";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
 import { json } from "@/lib/api/respond";
+import { purgeAbandonedSessions } from "@/lib/connect/purge-abandoned-sessions";
 import { safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { refreshDueConnections } from "@/lib/tokens/refresh-due-connections";
 
-// GET /api/cron/refresh – Vercel Cron: refresh OAuth tokens that expire soon (Authorization: Bearer $CRON_SECRET).
+// GET /api/cron/refresh – Vercel Cron: refresh OAuth tokens that expire soon and drop abandoned
+// connect sessions' encrypted state (Authorization: Bearer $CRON_SECRET).
 export async function GET(req: Request) {
   try {
     const secret = env().CRON_SECRET;
@@ -13,7 +15,9 @@ export async function GET(req: Request) {
     if (!safeEqual(req.headers.get("authorization") ?? "", `Bearer ${secret}`)) {
       throw new ApiError("UNAUTHORIZED", "Send Authorization: Bearer $CRON_SECRET.", {}, { "www-authenticate": 'Bearer realm="akhrot-cron"' });
     }
-    return json(await refreshDueConnections(await getDb()));
+    const db = await getDb();
+    const refresh = await refreshDueConnections(db);
+    return json({ ...refresh, sessionsCleared: await purgeAbandonedSessions(db) });
   } catch (err) {
     return toErrorResponse(err);
   }
