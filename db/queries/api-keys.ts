@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { apiKeys, users, type ApiKey } from "@/db/schema";
 
@@ -39,6 +39,11 @@ export async function revokeApiKeyRow(db: DbOrTx, id: string, userId?: string): 
   return row;
 }
 
-export async function touchApiKey(db: DbOrTx, id: string, at: Date): Promise<void> {
-  await db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
+/** Last-used stamps for many keys in one statement (one parameter; a stamp never moves backwards). */
+export async function stampApiKeysUsed(db: DbOrTx, stamps: { id: string; at: Date }[]): Promise<void> {
+  if (!stamps.length) return;
+  await db.execute(sql`
+    update ${apiKeys} set last_used_at = v.at
+    from jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as v(id text, at timestamptz)
+    where ${apiKeys.id} = v.id and (${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < v.at)`);
 }

@@ -23,6 +23,15 @@ export function listProviderConnections(db: Db, userId: string, provider: string
   return query.execute({ userId, provider });
 }
 
+/** Last-used stamps (time and key) for many connections in one statement; a stamp never moves backwards. */
+export async function stampConnectionsUsed(db: DbOrTx, stamps: { id: string; at: Date; keyId: string }[]): Promise<void> {
+  if (!stamps.length) return;
+  await db.execute(sql`
+    update ${connections} set last_used_at = v.at, last_used_key_id = v.key_id
+    from jsonb_to_recordset(${JSON.stringify(stamps.map((s) => ({ id: s.id, at: s.at, key_id: s.keyId })))}::jsonb) as v(id text, at timestamptz, key_id text)
+    where ${connections.id} = v.id and (${connections.lastUsedAt} is null or ${connections.lastUsedAt} < v.at)`);
+}
+
 /** A user's connections, default first then most recently connected. */
 export function listConnectionsForUser(db: DbOrTx, userId: string, provider?: string): Promise<Connection[]> {
   return db

@@ -4,7 +4,8 @@ import type { Db } from "@/db";
 import * as auditQueries from "@/db/queries/audit";
 import { auditEvents } from "@/db/schema";
 import { makeKey, makeUser, testDb } from "@/lib/testing/fixtures";
-import { flushEvents, MAX_BATCH, queueEvent } from "./queue-event";
+import { flushWrites, MAX_BATCH } from "@/db/write-batcher";
+import { queueEvent } from "./queue-event";
 
 let db: Db;
 beforeAll(async () => {
@@ -61,10 +62,10 @@ describe("batched activity rows (token-fetch hot path)", () => {
     expect(await rowsOf(user.id)).toHaveLength(1);
   });
 
-  it("flushEvents writes what is queued now", async () => {
+  it("flushWrites writes what is queued now", async () => {
     const user = await makeUser(db);
     void queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} });
-    await flushEvents();
+    await flushWrites();
     expect(await rowsOf(user.id)).toHaveLength(1);
   });
 });

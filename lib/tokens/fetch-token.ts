@@ -4,8 +4,9 @@
  * auth type. Activity and last-use are recorded off the response path.
  */
 import type { Db } from "@/db";
-import { listProviderConnections, updateConnection } from "@/db/queries/connections";
+import { listProviderConnections, stampConnectionsUsed } from "@/db/queries/connections";
 import type { Connection } from "@/db/schema";
+import { createWriteBatcher, latestById } from "@/db/write-batcher";
 import { defer } from "@/lib/api/defer";
 import { ApiError } from "@/lib/api/errors";
 import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
@@ -33,8 +34,10 @@ function pickConnection(provider: Provider, rows: Connection[], account?: string
 
 const LAST_USED_INTERVAL_MS = 30_000;
 const connectionStamped = new Map<string, number>();
+type Stamp = { id: string; at: Date; keyId: string };
+const stamps = createWriteBatcher<Stamp>("connection last-used stamp", (db, items) => stampConnectionsUsed(db, latestById(items)));
 
-/** Activity row for every fetch (batched); the connection's last-used stamp at most every 30 s per process. Both after the response. */
+/** Activity row for every fetch; the connection's last-used stamp at most every 30 s per process. Both batched, after the response. */
 function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
   defer(() => queueEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }));
   if (outcome !== "success") return;
@@ -43,7 +46,7 @@ function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "f
   if (now - (connectionStamped.get(stampKey) ?? 0) < LAST_USED_INTERVAL_MS) return;
   if (connectionStamped.size > 50_000) connectionStamped.clear();
   connectionStamped.set(stampKey, now);
-  defer(() => updateConnection(db, row.id, { lastUsedAt: new Date(now), lastUsedKeyId: key.id }));
+  defer(() => stamps.queue(db, { id: row.id, at: new Date(now), keyId: key.id }));
 }
 
 export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput) {

@@ -6,12 +6,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
+import { flushWrites } from "@/db/write-batcher";
 import { auditEvents, connections, connectSessions } from "@/db/schema";
 import { POST as dashboardConnect } from "@/app/dashboard/connect/[provider]/route";
 import { POST as createSession } from "@/app/oauth/sessions/route";
 import { GET as summary } from "@/app/ai/context/summary/route";
 import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
-import { flushEvents } from "@/lib/audit/queue-event";
 import { submitHostedCredentials } from "@/lib/connect/submit-hosted-credentials";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
 import { connect, fetchToken, humanStartsFlow, newAgent, post, runCallback, startGoogleIdp, type JsonAnswer } from "@/lib/testing/agent-flow";
@@ -166,7 +166,7 @@ describe("secret canary", () => {
     errorBodies.push(await post(fetchTokenRoute, "/tokens/fetch", `${a.key.slice(0, -1)}x`, { provider: "openai" }));
 
     expect(errorBodies.map((r) => r.status)).toEqual([502, 403, 400, 401]);
-    await flushEvents(); // token-fetch activity rows are batched
+    await flushWrites(); // token-fetch activity rows are batched
     const audit = JSON.stringify(await db.select().from(auditEvents).where(eq(auditEvents.userId, a.userId)));
     const sessions = JSON.stringify(await db.select().from(connectSessions).where(eq(connectSessions.userId, a.userId)));
     const haystacks = { logs: logged.join("\n"), errorBodies: errorBodies.map((r) => r.text).join("\n"), audit, sessions };

@@ -9,10 +9,10 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
+import { flushWrites } from "@/db/write-batcher";
 import { apiKeys, auditEvents } from "@/db/schema";
 import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
 import { revokeApiKey } from "@/lib/api-keys";
-import { flushEvents } from "@/lib/audit/queue-event";
 import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
 import { isApiKeyProvider, getProvider } from "@/lib/providers";
 import { createFastPath } from "@/lib/server/fast-path";
@@ -175,7 +175,7 @@ describe("POST /tokens/fetch on the Node fast path", () => {
     const { key, row } = await makeKey(db, user.id);
     const conn = await makeOAuthConnection(db, user.id, "google");
     expect((await send("/tokens/fetch", { headers: auth(key), body: '{"provider":"google"}' })).status).toBe(200);
-    await flushEvents();
+    await flushWrites();
     await vi.waitFor(async () => {
       const [k] = await db.select().from(apiKeys).where(eq(apiKeys.id, row.id));
       expect(k?.lastUsedAt).toBeInstanceOf(Date);
