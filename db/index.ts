@@ -13,6 +13,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { dataDir, env } from "@/lib/env";
 import { acquireFolderLock } from "./pglite-lock";
+import { flushWrites } from "./write-batcher";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -79,7 +80,9 @@ export async function dbDriver(): Promise<Handle["driver"]> {
 }
 
 /** Close the connection (CLI, scripts, tests); the next getDb() opens a new one. */
+/** Close the connection, after writing whatever bookkeeping is still queued (./write-batcher.ts). */
 export async function closeDb(): Promise<void> {
+  if (state.handle) await flushWrites();
   const current = state.handle;
   state.handle = undefined;
   if (current) await (await current).close();
