@@ -4,31 +4,46 @@
  * went: self time by area (Next, database driver, drizzle, crypto, our code, GC, …) and the
  * top functions. The evidence behind the Performance section. Needs `npm run build`.
  */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { driveTokenFetch } from "./lib/load";
 import { prepareBench } from "./lib/prepare";
 import { startServer } from "./lib/server";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 const AREAS: [string, RegExp][] = [
-  ["next", /node_modules\/next\/|\.next\/server\/chunks\/.*node_modules_next/],
+  ["next", /node_modules\/next\//],
   ["postgres driver", /node_modules\/postgres\//],
   ["drizzle", /drizzle-orm/],
   ["zod", /node_modules\/zod\//],
-  ["ratelimit", /@upstash|ratelimit/],
-  ["akhrot (bundled)", /\.next\/server\//],
-  ["akhrot", /\/(lib|db|app|scripts|bench)\//],
+  ["ratelimit", /@upstash|ioredis/],
+  ["other packages", /node_modules\//],
+  ["akhrot", /(^|\/)(lib|db|app|scripts|bench)\//],
   ["node internals", /^node:|^internal\//],
 ];
+
+/** Frames in Next's bundles point into chunks; their source maps say which file they came from. */
+const maps = new Map<string, SourceMap | null>();
+function original(url: string, line: number, column: number): { source: string; line: number } | undefined {
+  if (!url.includes("/.next/")) return undefined;
+  let map = maps.get(url);
+  if (map === undefined) {
+    const file = `${url.replace(/^file:\/\//, "")}.map`;
+    map = existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8")) as ConstructorParameters<typeof SourceMap>[0]) : null;
+    maps.set(url, map);
+  }
+  const entry = map?.findEntry(line, column);
+  return entry && "originalSource" in entry ? { source: entry.originalSource, line: entry.originalLine + 1 } : undefined;
+}
 
 function area(url: string, fn: string): string {
   if (fn === "(garbage collector)") return "gc";
   if (fn === "(idle)" || fn === "(program)") return fn;
-  if (!url) return fn.startsWith("(") ? fn : "native";
+  if (!url) return fn.startsWith("(") ? fn : "native (socket writes, crypto, …)";
   return AREAS.find(([, re]) => re.test(url))?.[0] ?? "other";
 }
 
@@ -43,11 +58,14 @@ function summarise(file: string): void {
   for (const [id, us] of self) {
     const n = byId.get(id);
     if (!n) continue;
-    const a = area(n.callFrame.url, n.callFrame.functionName);
+    const from = original(n.callFrame.url, n.callFrame.lineNumber, n.callFrame.columnNumber);
+    const url = from?.source ?? n.callFrame.url;
+    // A package's own source map may leave only "node_modules/src/x.ts"; then the chunk's name says which package.
+    const a = area(/node_modules\/src\//.test(url) ? n.callFrame.url : url, n.callFrame.functionName);
     if (a === "(idle)") continue;
     busy += us;
     areas.set(a, (areas.get(a) ?? 0) + us);
-    const where = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(lib|db|app|scripts|\.next)\//, "$1/")}:${n.callFrame.lineNumber + 1}`;
+    const where = `${n.callFrame.functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^.*?\/(lib|db|app|scripts|\.next)\//, "$1/")}:${from?.line ?? n.callFrame.lineNumber + 1}`;
     fns.set(where, (fns.get(where) ?? 0) + us);
   }
   const pct = (us: number) => `${((100 * us) / busy).toFixed(1)} %`.padStart(7);
@@ -59,6 +77,7 @@ function summarise(file: string): void {
 
 async function main() {
   const via = process.argv[2] ?? "serve";
+  if (via.endsWith(".cpuprofile")) return summarise(via); // re-read an earlier profile
   const { workload, env } = await prepareBench();
   const dir = mkdtempSync(path.join(tmpdir(), "akhrot-prof-"));
   const prof = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
