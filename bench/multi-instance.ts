@@ -1,8 +1,9 @@
 /**
  * npm run bench -- multi-instance
  *
- * Two `next start` instances on one Postgres, one local OAuth server (oidc-provider) as
- * `google`. A human connects through instance A (the callback lands on instance B); then,
+ * Two instances on one Postgres: `npm start`'s server (the /tokens/fetch fast path) and plain
+ * `next start` (the route handler), so both paths contend for one refresh lease. One local
+ * OAuth server (oidc-provider) as `google`. A human connects through instance A (the callback lands on instance B); then,
  * for each round, the token is expired and 50 concurrent /tokens/fetch calls are spread
  * over both instances. Prints the provider's refresh count (must equal the rounds), the
  * error count (must be 0) and latency. Needs a production build (`npm run build`).
@@ -60,8 +61,12 @@ async function main() {
   if (google?.authType !== "oauth2") throw new Error("catalog lacks google");
   const idp = await startOidcServer({ redirectUris: [`${bases[0]}/oauth/callback/google`], accessTokenTtl: 3600, scopes: [...google.oauth.scopes] });
   const providerEnv = googleEnvFor(idp);
-  const servers: ChildProcess[] = PORTS.map((port) =>
-    spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const commands = [
+    ["tsx", "scripts/serve.ts"],
+    ["next", "start"],
+  ] as const;
+  const servers: ChildProcess[] = PORTS.map((port, i) =>
+    spawn("npx", [...(commands[i] ?? commands[1]), "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, ...providerEnv, APP_URL: bases[0], RATE_LIMIT_PER_MINUTE: "100000", PORT: String(port) },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
