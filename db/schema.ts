@@ -177,6 +177,8 @@ export const connectSessions = pgTable(
     /** Where the human goes after the callback: "hosted" page or the dashboard. */
     returnTo: text("return_to").$type<"hosted" | "dashboard">().notNull().default("hosted"),
     connectionId: text("connection_id"),
+    /** Dashboard "Replace key": the API-key connection the pasted key replaces in place (never set by agents). */
+    replaceConnectionId: text("replace_connection_id"),
     error: text("error"),
     expiresAt: ts("expires_at").notNull(),
     startedAt: ts("started_at"),

@@ -215,3 +215,51 @@ test("the connect result banners", async ({ page }) => {
   await expect(alert).toContainText("Something went wrong while starting to connect this provider.");
   await expect(alert).not.toContainText("boom");
 });
+
+test("Replace key: the same connection gets the new key, keeps its Default badge, and agents fetch the new key", async ({ page, request }) => {
+  const browserErrors = watchBrowserErrors(page);
+  await signUp(page, randomEmail("replace"));
+  const agent = await createKey(page, "e2e agent");
+  const first = openaiKey();
+  const second = openaiKey();
+  await pasteKey(page, await connectLink(request, agent, "openai"), first);
+  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. You can close this tab.");
+  await pasteKey(page, await connectLink(request, agent, "openai"), second);
+  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. You can close this tab.");
+
+  // The older account is made the default, so only the stored flag (not recency) keeps it there.
+  await page.goto("/dashboard/connections");
+  const firstCard = page.getByRole("listitem", { name: `OpenAI (OpenAI …${first.slice(-4)})` });
+  await firstCard.getByRole("button", { name: `Make default: OpenAI (OpenAI …${first.slice(-4)})` }).click();
+  await expect(firstCard).toContainText("Default");
+  const before = (await (await fetchToken(request, agent)).json()) as { accessToken: string; connectionId: string };
+  expect(before.accessToken).toBe(first);
+
+  await firstCard.getByRole("button", { name: `Replace key of OpenAI (OpenAI …${first.slice(-4)})` }).click();
+  await expect(page).toHaveURL(/\/connect\/cs_[0-9A-Za-z]{22}$/);
+  await expect(page.getByRole("heading", { name: `Replace the key of OpenAI …${first.slice(-4)}` })).toBeVisible();
+  await expect(page.getByText(`replaces the one saved as “OpenAI …${first.slice(-4)}”`)).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/connect-replace-form.png", fullPage: true });
+  const replacement = openaiKey();
+  await page.getByLabel("API key").fill(replacement);
+  await page.getByRole("button", { name: "Connect OpenAI" }).click();
+
+  await expect(page).toHaveURL(/\/dashboard\/connections\?replaced=openai$/);
+  await expect(page.getByTestId("connect-result")).toContainText("Replaced the OpenAI key");
+  const replacedCard = page.getByRole("listitem", { name: `OpenAI (OpenAI …${replacement.slice(-4)})` });
+  await expect(page.getByTestId("connection-card")).toHaveCount(2);
+  await expect(replacedCard.getByTestId("connection-account")).toHaveText(`OpenAI …${replacement.slice(-4)}`);
+  await expect(replacedCard).toContainText("Default");
+  await expect(firstCard).toHaveCount(0);
+  await expect(page.getByRole("listitem", { name: `OpenAI (OpenAI …${second.slice(-4)})` })).not.toContainText("Default");
+  expect(await page.content()).not.toContain(replacement);
+
+  const after = await fetchToken(request, agent);
+  expect(after.status()).toBe(200);
+  expect(await after.json()).toMatchObject({ accessToken: replacement, connectionId: before.connectionId, account: { label: `OpenAI …${replacement.slice(-4)}` } });
+  await page.screenshot({ path: "e2e/artifacts/connections-replace.png", fullPage: true });
+
+  await page.goto("/dashboard/activity");
+  await expect(page.getByTestId("activity-row").filter({ hasText: "Key replaced" })).toContainText(`OpenAI …${replacement.slice(-4)}`);
+  expect(browserErrors).toEqual([]);
+});

@@ -9,6 +9,7 @@ const LABELS: Record<string, { success: string; failure: string }> = {
   "token.refresh": { success: "Token refreshed", failure: "Token refresh failed" },
   "session.create": { success: "Connect link created", failure: "Connect link refused" },
   "connection.create": { success: "Connected", failure: "Connection failed" },
+  "connection.replace": { success: "Key replaced", failure: "Key replacement failed" },
   "connection.delete": { success: "Disconnected", failure: "Disconnect failed" },
   "key.create": { success: "Key created", failure: "Key creation failed" },
   "key.revoke": { success: "Key revoked", failure: "Key revocation failed" },

@@ -1,7 +1,7 @@
 import { getProvider, oauthEnvVarNames, type Provider } from "@/lib/providers";
 import { NoticeBanner } from "./notice-banner";
 
-type Props = { connected?: string; error?: string; provider?: string };
+type Props = { connected?: string; replaced?: string; error?: string; provider?: string };
 
 /** Why the operator must act, by the codes /dashboard/connect/{provider} redirects with. */
 function errorText(code: string, p: Provider | undefined): string {
@@ -19,6 +19,8 @@ function errorText(code: string, p: Provider | undefined): string {
       return "That provider is not in Akhrot's catalog.";
     case "RATE_LIMITED":
       return "Too many connection attempts. Wait a minute, then try again.";
+    case "INTEGRATION_NOT_FOUND":
+      return `That ${name} connection no longer exists or its key cannot be replaced here. Reload the list and try again.`;
     case "FORBIDDEN":
       return `You are not allowed to connect ${name}.`;
     default:
@@ -30,12 +32,20 @@ function errorText(code: string, p: Provider | undefined): string {
  * The result of a dashboard connect flow, read from the query string. Only catalog names and
  * fixed messages are shown: nothing from the URL is echoed as text.
  */
-export function ConnectResultBanner({ connected, error, provider }: Props) {
+export function ConnectResultBanner({ connected, replaced, error, provider }: Props) {
   if (error) {
     const p = provider ? getProvider(provider) : undefined;
     return (
       <NoticeBanner tone="error" title={p ? `Could not connect ${p.name}` : "Could not connect"} dismissHref="/dashboard/connections" testId="connect-result">
         {errorText(error, p)}
+      </NoticeBanner>
+    );
+  }
+  const r = replaced ? getProvider(replaced) : undefined;
+  if (r) {
+    return (
+      <NoticeBanner tone="success" title={`Replaced the ${r.name} key`} dismissHref="/dashboard/connections" testId="connect-result">
+        Same connection, new key: your agents get it from their next <code className="font-mono text-xs">POST /tokens/fetch</code>.
       </NoticeBanner>
     );
   }

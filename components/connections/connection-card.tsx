@@ -6,6 +6,7 @@ import { MakeDefaultButton } from "./make-default-button";
 import { ProviderMark } from "./provider-mark";
 import { ReconnectForm } from "./reconnect-form";
 import { RelativeTime } from "./relative-time";
+import { ReplaceKeyForm } from "./replace-key-form";
 import { ConnectionStatusBadge } from "./status-badge";
 
 type Props = {
@@ -118,6 +119,7 @@ export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, on
       <div className="mt-4 flex flex-wrap items-center justify-end gap-2 border-t border-zinc-100 pt-3">
         {siblings > 1 && !isEffectiveDefault && <MakeDefaultButton id={c.id} description={description} onDone={onChanged} />}
         {oauth && !needsReauth && <ReconnectForm provider={c.provider} label={`Reconnect ${description}`} />}
+        {c.authType === "api_key" && <ReplaceKeyForm provider={c.provider} connectionId={c.id} description={description} />}
         <DisconnectButton connection={c} description={description} onDone={onDisconnected} />
       </div>
     </li>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { connections, type Connection, type NewConnection } from "@/db/schema";
 
@@ -46,13 +46,23 @@ export async function findConnectionById(db: DbOrTx, id: string): Promise<Connec
   return row;
 }
 
-export async function findConnectionByAccount(db: DbOrTx, userId: string, provider: string, accountId: string): Promise<Connection | undefined> {
+/** One of a user's connections of a provider, matched by `match`. */
+async function findUserProviderConnection(db: DbOrTx, userId: string, provider: string, match: SQL): Promise<Connection | undefined> {
   const [row] = await db
     .select()
     .from(connections)
-    .where(and(eq(connections.userId, userId), eq(connections.provider, provider), eq(connections.accountId, accountId)))
+    .where(and(eq(connections.userId, userId), eq(connections.provider, provider), match))
     .limit(1);
   return row;
+}
+
+/** A connection only if it is this user's and of this provider: ids from a form or a session are never trusted alone. */
+export function findOwnedConnection(db: DbOrTx, userId: string, provider: string, id: string): Promise<Connection | undefined> {
+  return findUserProviderConnection(db, userId, provider, eq(connections.id, id));
+}
+
+export function findConnectionByAccount(db: DbOrTx, userId: string, provider: string, accountId: string): Promise<Connection | undefined> {
+  return findUserProviderConnection(db, userId, provider, eq(connections.accountId, accountId));
 }
 
 /** Insert, or report the id already holding (user, provider, account) so the caller updates it in place. */

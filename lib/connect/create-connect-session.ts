@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
 import { recordEvent } from "@/lib/audit/record-event";
 import { randomId } from "@/lib/crypto";
+import { findReplaceableConnection } from "@/lib/connections/find-replaceable-connection";
 import { env } from "@/lib/env";
 import { resolveClientConfig } from "@/lib/oauth";
 import { requireProvider } from "./require-provider";
@@ -16,17 +17,22 @@ export type ConnectSessionCreated = { sessionId: string; url: string; expiresAt:
 /**
  * Start a connection for a human to finish in the browser. Scopes requested = the catalog's
  * defaults + what the default connection already holds (incremental consent: a new grant
- * never loses what the last one had) + what the caller asks for.
+ * never loses what the last one had) + what the caller asks for. `replaceConnectionId` (the
+ * dashboard's "Replace key"; agents' requests never carry it) must name one of this user's
+ * API-key connections of this provider, or nothing is created.
  */
 export async function createConnectSession(
   db: Db,
   owner: { userId: string; key?: AuthedKey },
-  input: { provider: string; scopes?: string[] },
+  input: { provider: string; scopes?: string[]; replaceConnectionId?: string },
   baseUrl: string,
   returnTo: "hosted" | "dashboard" = "hosted",
 ): Promise<ConnectSessionCreated> {
   const provider = requireProvider(input.provider);
   if (owner.key) assertKeyAllowsProvider(owner.key, provider.code);
+  if (input.replaceConnectionId && !(await findReplaceableConnection(db, owner.userId, provider.code, input.replaceConnectionId))) {
+    throw new ApiError("INTEGRATION_NOT_FOUND", `You have no ${provider.name} API-key connection with that id, so its key cannot be replaced.`, { provider: provider.code });
+  }
   let scopes: string[] = [];
   if (provider.authType === "oauth2") {
     resolveClientConfig(provider); // PROVIDER_NOT_CONFIGURED now, not after the human clicked
@@ -45,6 +51,7 @@ export async function createConnectSession(
     provider: provider.code,
     scopes,
     returnTo,
+    replaceConnectionId: input.replaceConnectionId ?? null,
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
   await recordEvent(db, { userId: owner.userId, apiKeyId: owner.key?.id ?? null, action: "session.create", provider: provider.code, detail: { sessionId: row.id, scopes } });

@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { findConnectSession } from "@/db/queries/connect-sessions";
-import { findConnectionById } from "@/db/queries/connections";
+import { findConnectionById, findOwnedConnection } from "@/db/queries/connections";
 import { findUserById } from "@/db/queries/users";
 import { getProvider, type Provider } from "@/lib/providers";
 import { maskEmail } from "./mask-email";
@@ -8,7 +8,7 @@ import { effectiveStatus } from "./session-status";
 
 export type ConnectPage =
   | { state: "not_found" }
-  | { state: "pending" | "expired"; provider: Provider; maskedEmail: string; scopes: string[]; expiresAt: Date }
+  | { state: "pending" | "expired"; provider: Provider; maskedEmail: string; scopes: string[]; expiresAt: Date; replacing?: string }
   | { state: "completed"; provider: Provider; maskedEmail: string; accountLabel: string | null }
   | { state: "failed"; provider: Provider; maskedEmail: string; error: string };
 
@@ -25,5 +25,9 @@ export async function loadConnectPage(db: Db, sessionId: string): Promise<Connec
     return { state: "completed", provider, maskedEmail, accountLabel: conn?.accountLabel ?? null };
   }
   if (status === "failed") return { state: "failed", provider, maskedEmail, error: session.error ?? "unknown_error" };
-  return { state: status, provider, maskedEmail, scopes: session.scopes, expiresAt: session.expiresAt };
+  const page = { state: status, provider, maskedEmail, scopes: session.scopes, expiresAt: session.expiresAt };
+  if (!session.replaceConnectionId) return page;
+  // "Replace key": name the account whose key is swapped (its masked label, never the key).
+  const target = await findOwnedConnection(db, session.userId, session.provider, session.replaceConnectionId);
+  return { ...page, replacing: target?.accountLabel ?? `your ${provider.name} key` };
 }

@@ -5,7 +5,8 @@ import type { FieldErrors } from "@/lib/connections/validate-credential-fields";
 import { getProvider } from "@/lib/providers";
 import { effectiveStatus } from "./session-status";
 
-export type SubmitResult = { ok: true } | { ok: false; errors: FieldErrors };
+/** `replaced`: the key of an existing connection was swapped (the dashboard's "Replace key"). */
+export type SubmitResult = { ok: true; replaced?: { provider: string } } | { ok: false; errors: FieldErrors };
 
 /** The human pasted credentials on the hosted page of an API-key (or Telegram import) session. */
 export async function submitHostedCredentials(db: Db, sessionId: string, values: Record<string, unknown>): Promise<SubmitResult> {
@@ -13,8 +14,8 @@ export async function submitHostedCredentials(db: Db, sessionId: string, values:
   if (!session || effectiveStatus(session) !== "pending") return { ok: false, errors: { _form: "This link has expired or was already used. Ask your agent for a new one." } };
   const provider = getProvider(session.provider);
   if (!provider || provider.authType === "oauth2") return { ok: false, errors: { _form: "This provider is connected by signing in, not by pasting a key." } };
-  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values, apiKeyId: session.apiKeyId });
+  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values, apiKeyId: session.apiKeyId, replaceConnectionId: session.replaceConnectionId });
   if (!saved.ok) return saved;
   await finishConnectSession(db, session.id, { status: "completed", connectionId: saved.connection.id });
-  return { ok: true };
+  return session.replaceConnectionId ? { ok: true, replaced: { provider: provider.code } } : { ok: true };
 }

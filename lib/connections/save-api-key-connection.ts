@@ -6,6 +6,7 @@ import { randomId, sha256Hex } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import type { ApiKeyProvider, MtprotoProvider } from "@/lib/providers";
 import { seal } from "./connection-secrets";
+import { replaceApiKeySecret } from "./replace-api-key-secret";
 import { validateCredentialFields, type FieldErrors } from "./validate-credential-fields";
 import { verifyApiKey } from "./verify-api-key";
 
@@ -14,7 +15,8 @@ export type SaveApiKeyResult = { ok: true; connection: Connection } | { ok: fals
 /**
  * Store pasted credentials (API-key providers, an imported Telegram session). The account id
  * is a fingerprint of the main secret, so pasting the same key again updates it in place and a
- * different key becomes a second account. The label shows only the last 4 characters.
+ * different key becomes a second account, unless the dashboard's "Replace key" names the
+ * connection to update. The label shows only the last 4 characters.
  */
 export async function saveApiKeyConnection(
   db: Db,
@@ -23,7 +25,8 @@ export async function saveApiKeyConnection(
     provider: ApiKeyProvider | MtprotoProvider;
     values: Record<string, unknown>;
     apiKeyId?: string | null;
-    replaceConnectionId?: string;
+    /** "Replace key": update this API-key connection (same user and provider) in place instead. */
+    replaceConnectionId?: string | null;
     /** The account as the provider names it (Telegram's user id), instead of a key fingerprint. */
     identity?: { accountId: string; label: string };
   },
@@ -38,16 +41,25 @@ export async function saveApiKeyConnection(
   }
   const accountId = input.identity?.accountId ?? `fp_${sha256Hex(secret).slice(0, 16)}`;
   const label = input.identity?.label ?? `${provider.name} …${secret.slice(-4)}`;
+  if (input.replaceConnectionId) {
+    const replace = { userId: input.userId, provider: provider.code, connectionId: input.replaceConnectionId, accountId, label, fields: checked.fields };
+    const replaced = await db.transaction((tx) => replaceApiKeySecret(tx, replace));
+    if (replaced.ok) await record(db, input, "connection.replace", replaced.connection);
+    return replaced;
+  }
   const connection = await db.transaction(async (tx) => {
-    const existing = input.replaceConnectionId
-      ? await tx.query.connections.findFirst({ where: (c, { and, eq }) => and(eq(c.id, input.replaceConnectionId ?? ""), eq(c.userId, input.userId)) })
-      : await findConnectionByAccount(tx, input.userId, provider.code, accountId);
+    const existing = await findConnectionByAccount(tx, input.userId, provider.code, accountId);
     const id = existing?.id ?? randomId("conn");
     const values = { accountId, accountLabel: label, status: "active" as const, fieldsEnc: seal(id, "fields", JSON.stringify(checked.fields)), scopes: [] };
     if (existing) return updateConnection(tx, id, values);
     return insertConnectionIfAbsent(tx, { id, userId: input.userId, provider: provider.code, authType: provider.authType, ...values });
   });
   if (!connection) return { ok: false, errors: { _form: "This key is already connected." } };
-  await recordEvent(db, { userId: input.userId, apiKeyId: input.apiKeyId ?? null, action: "connection.create", provider: provider.code, connectionId: connection.id, detail: { account: label } });
+  await record(db, input, "connection.create", connection);
   return { ok: true, connection };
+}
+
+/** The activity row: the masked label only, never the key. */
+function record(db: Db, input: { userId: string; apiKeyId?: string | null }, action: "connection.create" | "connection.replace", connection: Connection) {
+  return recordEvent(db, { userId: input.userId, apiKeyId: input.apiKeyId ?? null, action, provider: connection.provider, connectionId: connection.id, detail: { account: connection.accountLabel } });
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { submitHostedCredentials, type SubmitResult } from "@/lib/connect/submit-hosted-credentials";
 
@@ -7,5 +8,8 @@ import { submitHostedCredentials, type SubmitResult } from "@/lib/connect/submit
 export async function submitCredentials(sessionId: string, _prev: SubmitResult | null, form: FormData): Promise<SubmitResult> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string") values[k] = v;
-  return submitHostedCredentials(await getDb(), sessionId, values);
+  const result = await submitHostedCredentials(await getDb(), sessionId, values);
+  // "Replace key" started on the Connections page: land back there, where the new label shows.
+  if (result.ok && result.replaced) redirect(`/dashboard/connections?replaced=${result.replaced.provider}`);
+  return result;
 }

@@ -44,11 +44,16 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
   }
   const p = page.provider;
   const oauth = p.authType === "oauth2";
+  const replacing = page.replacing;
   return (
     <ConnectCard
-      title={`Connect ${name}`}
+      title={replacing ? `Replace the key of ${replacing}` : `Connect ${name}`}
       tone="neutral"
-      body={`You are connecting ${oauth ? `your ${name} account` : `a ${name} credential`} to the Akhrot account ${page.maskedEmail}. Your agents on that account will be able to use it. Only continue if you asked for this.`}
+      body={
+        replacing
+          ? `The ${name} key you paste replaces the one saved as “${replacing}” on the Akhrot account ${page.maskedEmail}. Your agents keep the same connection and get the new key. Only continue if you asked for this.`
+          : `You are connecting ${oauth ? `your ${name} account` : `a ${name} credential`} to the Akhrot account ${page.maskedEmail}. Your agents on that account will be able to use it. Only continue if you asked for this.`
+      }
       scopes={page.scopes}
       action={oauth ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}` } : undefined}
       note={`This link works once and expires at ${page.expiresAt.toUTCString()}.`}

@@ -24,7 +24,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         </Link>
       </PageHeader>
       <div className="mb-6 empty:hidden">
-        <ConnectResultBanner connected={one(q.connected)} error={one(q.error)} provider={one(q.provider)} />
+        <ConnectResultBanner connected={one(q.connected)} replaced={one(q.replaced)} error={one(q.error)} provider={one(q.provider)} />
       </div>
       <ConnectionsManager />
     </>

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
 import { ApiError } from "@/lib/api/errors";
@@ -10,7 +11,10 @@ import { startAuthorization } from "@/lib/connect/start-authorization";
 import { env } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
 
-// POST /dashboard/connect/{provider} – "Connect" in the dashboard: the same session + hosted flow an agent's link uses.
+/** "Replace key" posts the connection id as the form field `replace`; "Connect" posts no body. */
+const replaceField = z.string().min(1).max(64).optional();
+
+// POST /dashboard/connect/{provider} – "Connect" and "Replace key" in the dashboard: the same session + hosted flow an agent's link uses.
 export async function POST(req: Request, { params }: { params: Promise<{ provider: string }> }) {
   const base = baseUrl(req);
   if (!isSameOriginRequest(req, env().APP_URL)) return new NextResponse("Cross-origin request refused", { status: 403 });
@@ -19,15 +23,17 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
   const { provider: code } = await params;
   const provider = getProvider(code);
   if (!provider) return NextResponse.redirect(`${base}/dashboard/providers`, 303);
+  const back = (reason: string) => NextResponse.redirect(`${base}/dashboard/connections?error=${reason}&provider=${provider.code}`, 303);
+  const replace = replaceField.safeParse((await req.formData().catch(() => undefined))?.get("replace") ?? undefined);
+  if (!replace.success) return back("INVALID_REQUEST");
   const db = await getDb();
   try {
-    const session = await createConnectSession(db, { userId: user.id }, { provider: code }, base, "dashboard");
+    const session = await createConnectSession(db, { userId: user.id }, { provider: code, replaceConnectionId: replace.data }, base, "dashboard");
     if (provider.authType !== "oauth2") return NextResponse.redirect(session.url, 303);
     const started = await startAuthorization(db, session.sessionId, base);
     if (!started.ok) return NextResponse.redirect(session.url, 303);
     return setBindingCookie(NextResponse.redirect(started.redirectTo, 303), started.cookie, base);
   } catch (err) {
-    const reason = err instanceof ApiError ? err.code : "INTERNAL_ERROR";
-    return NextResponse.redirect(`${base}/dashboard/connections?error=${reason}&provider=${provider.code}`, 303);
+    return back(err instanceof ApiError ? err.code : "INTERNAL_ERROR");
   }
 }

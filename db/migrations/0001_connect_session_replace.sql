@@ -1,0 +1,1 @@
+ALTER TABLE "connect_sessions" ADD COLUMN "replace_connection_id" text;
