@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { findConnectionByAccount, insertConnectionIfAbsent, updateConnection } from "@/db/queries/connections";
 import type { Connection } from "@/db/schema";
+import { isUniqueViolation } from "@/db/unique-violation";
 import { recordEvent } from "@/lib/audit/record-event";
 import { randomId, sha256Hex } from "@/lib/crypto";
 import { env } from "@/lib/env";
@@ -43,7 +44,11 @@ export async function saveApiKeyConnection(
   const label = input.identity?.label ?? `${provider.name} …${secret.slice(-4)}`;
   if (input.replaceConnectionId) {
     const replace = { userId: input.userId, provider: provider.code, connectionId: input.replaceConnectionId, accountId, label, fields: checked.fields };
-    const replaced = await db.transaction((tx) => replaceApiKeySecret(tx, replace));
+    const replaced = await db.transaction((tx) => replaceApiKeySecret(tx, replace)).catch((err: unknown): SaveApiKeyResult => {
+      // The same key pasted as a new account in another tab between the check and the update.
+      if (isUniqueViolation(err)) return { ok: false, errors: { _form: "This key was just connected as another account; reload the dashboard." } };
+      throw err;
+    });
     if (replaced.ok) await record(db, input, "connection.replace", replaced.connection);
     return replaced;
   }
