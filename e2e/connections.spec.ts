@@ -237,12 +237,12 @@ test("Replace key: the same connection gets the new key, keeps its Default badge
 
   await firstCard.getByRole("button", { name: `Replace key of OpenAI (OpenAI …${first.slice(-4)})` }).click();
   await expect(page).toHaveURL(/\/connect\/cs_[0-9A-Za-z]{22}$/);
-  await expect(page.getByRole("heading", { name: `Replace the key of OpenAI …${first.slice(-4)}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Replace your OpenAI key" })).toBeVisible();
   await expect(page.getByText(`replaces the one saved as “OpenAI …${first.slice(-4)}”`)).toBeVisible();
   await page.screenshot({ path: "e2e/artifacts/connect-replace-form.png", fullPage: true });
   const replacement = openaiKey();
   await page.getByLabel("API key").fill(replacement);
-  await page.getByRole("button", { name: "Connect OpenAI" }).click();
+  await page.getByRole("button", { name: "Replace key" }).click();
 
   await expect(page).toHaveURL(/\/dashboard\/connections\?replaced=openai$/);
   await expect(page.getByTestId("connect-result")).toContainText("Replaced the OpenAI key");

@@ -5,10 +5,10 @@ import type { SubmitResult } from "@/lib/connect/submit-hosted-credentials";
 
 export type FieldView = { name: string; label: string; secret: boolean; required: boolean; hint?: string; options?: readonly string[] };
 
-type Props = { action: (prev: SubmitResult | null, form: FormData) => Promise<SubmitResult>; fields: FieldView[]; providerName: string };
+type Props = { action: (prev: SubmitResult | null, form: FormData) => Promise<SubmitResult>; fields: FieldView[]; providerName: string; submitLabel?: string };
 
 /** Paste-a-key form: the secret goes from the human's browser to Akhrot, never through the agent's chat. */
-export function CredentialsForm({ action, fields, providerName }: Props) {
+export function CredentialsForm({ action, fields, providerName, submitLabel }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   if (state?.ok) {
     return (
@@ -65,7 +65,7 @@ export function CredentialsForm({ action, fields, providerName }: Props) {
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-lg bg-zinc-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60">
-        {pending ? "Saving…" : `Connect ${providerName}`}
+        {pending ? "Saving…" : (submitLabel ?? `Connect ${providerName}`)}
       </button>
     </form>
   );

@@ -47,7 +47,7 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
   const replacing = page.replacing;
   return (
     <ConnectCard
-      title={replacing ? `Replace the key of ${replacing}` : `Connect ${name}`}
+      title={replacing ? `Replace your ${name} key` : `Connect ${name}`}
       tone="neutral"
       body={
         replacing
@@ -70,6 +70,7 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
           <CredentialsForm
             action={submitCredentials.bind(null, sessionId)}
             providerName={name}
+            submitLabel={replacing ? "Replace key" : undefined}
             fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))}
           />
         ))}
