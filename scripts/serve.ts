@@ -23,12 +23,21 @@ const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 // Next registers its instrumentation hook (which fills the slot) when its first request
-// arrives; until then, and if it never does, Next serves /tokens/fetch itself.
+// arrives (the warm-up below); until then, and if it never does, Next serves /tokens/fetch.
 const server = createServer((req, res) => {
   if (fastPath()?.(req, res)) return;
   void handle(req, res);
 });
-server.listen(port, hostname, () => console.info(`akhrot: ready on http://${hostname ?? "localhost"}:${port}`));
+const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
+
+server.listen(port, hostname, () => {
+  console.info(`akhrot: ready on http://${urlHost(hostname ?? "localhost")}:${port}`);
+  // One request of our own makes Next load its routes and register the hook now, so the
+  // first agent's fetch already takes the fast path.
+  const address = server.address();
+  const host = typeof address === "object" && address && !["::", "0.0.0.0"].includes(address.address) ? address.address : "127.0.0.1";
+  fetch(`http://${urlHost(host)}:${port}/ai/skill`).catch(() => {});
+});
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
