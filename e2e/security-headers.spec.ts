@@ -33,4 +33,7 @@ test("POST /tokens/fetch (the fast path) carries the security headers and the er
   expect(h["strict-transport-security"]).toMatch(/max-age=\d+/);
   expect(h["www-authenticate"]).toBe('Bearer realm="akhrot"');
   expect(h["x-powered-by"]).toBeUndefined();
+  // Answered by the fast path, not by Next's route pipeline (which adds `Vary: rsc, …`).
+  expect(h["vary"] ?? "").not.toContain("rsc");
+  expect(Number(h["content-length"])).toBeGreaterThan(0);
 });
