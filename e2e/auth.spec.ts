@@ -53,6 +53,23 @@ test("sign out, then sign in: one message for a wrong password and an unknown em
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
+// A dashboard request in flight when the person signs out (a prefetch, a tRPC call) must not
+// answer with a fresh session cookie, or it would sign them back in after "Sign out".
+test("dashboard requests never re-issue the session cookie, so sign-out cannot be undone by one in flight", async ({ page, context }) => {
+  await signUp(page, randomEmail("reissue"));
+  const before = (await context.cookies()).find((c) => c.name.includes("session-token"));
+  expect(before).toBeDefined();
+  for (const path of ["/dashboard", "/dashboard/keys", "/dashboard/connections?_rsc=1"]) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect([path, res.status()]).toEqual([path, 200]);
+    expect([path, res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"))]).toEqual([path, []]);
+  }
+  // Sign out removes the cookie, and no later response puts it back.
+  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect((await context.cookies()).find((c) => c.name.includes("session-token"))).toBeUndefined();
+});
+
 test("the dashboard sends signed-out visitors to sign-in and back", async ({ page }) => {
   const email = randomEmail("back");
   await signUp(page, email);
