@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
+import { akhrotArgs } from "./lib/server";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
@@ -61,19 +62,21 @@ async function main() {
   if (google?.authType !== "oauth2") throw new Error("catalog lacks google");
   const idp = await startOidcServer({ redirectUris: [`${bases[0]}/oauth/callback/google`], accessTokenTtl: 3600, scopes: [...google.oauth.scopes] });
   const providerEnv = googleEnvFor(idp);
-  const commands = [
-    ["tsx", "scripts/serve.ts"],
-    ["next", "start"],
-  ] as const;
   const servers: ChildProcess[] = PORTS.map((port, i) =>
-    spawn("npx", [...(commands[i] ?? commands[1]), "-p", String(port), "-H", "127.0.0.1"], {
+    spawn(process.execPath, akhrotArgs(i === 0 ? "serve" : "next-start", port), {
       env: { ...process.env, ...providerEnv, APP_URL: bases[0], RATE_LIMIT_PER_MINUTE: "100000", PORT: String(port) },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     }),
   );
   const stop = () => {
-    for (const s of servers) if (s.pid) process.kill(-s.pid, "SIGTERM");
+    for (const s of servers) {
+      try {
+        if (s.pid && s.exitCode === null) process.kill(-s.pid, "SIGTERM");
+      } catch {
+        // already gone (stop runs in `finally` and again on exit)
+      }
+    }
   };
   process.on("exit", stop);
   try {

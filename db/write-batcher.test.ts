@@ -5,7 +5,7 @@ import { stampApiKeysUsed } from "@/db/queries/api-keys";
 import { stampConnectionsUsed } from "@/db/queries/connections";
 import { apiKeys, connections } from "@/db/schema";
 import { makeKey, makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
-import { createWriteBatcher, flushWrites, latestById } from "./write-batcher";
+import { createStampQueue, createWriteBatcher, flushWrites, latestById } from "./write-batcher";
 
 let db: Db;
 beforeAll(async () => {
@@ -42,6 +42,11 @@ describe("last-used stamps, batched", () => {
       [t(30).toISOString(), k1.id],
       [t(40).toISOString(), k2.id],
     ]);
+  });
+
+  it("a stamp queue lets one stamp per key through per interval", () => {
+    const q = createStampQueue<{ id: string; at: Date }>("test stamp", async () => {}, 30_000);
+    expect([q.due("a", 1_000), q.due("a", 30_999), q.due("b", 31_000), q.due("a", 31_000)]).toEqual([true, false, true, true]);
   });
 
   it("a batcher hands one window's items to one write, and flushWrites empties every batcher", async () => {

@@ -83,3 +83,27 @@ export function latestById<T extends { id: string; at: Date }>(items: T[]): T[] 
   }
   return [...latest.values()];
 }
+
+export type StampQueue<T> = {
+  /** True, and remembered, when `key` was not stamped in the last interval (per process; the map is bounded). */
+  due: (key: string, now: number) => boolean;
+  queue: WriteBatcher<T>["queue"];
+};
+
+/**
+ * Last-use stamps (informational): at most one per key per `intervalMs` per process, written
+ * in batches, the latest per id.
+ */
+export function createStampQueue<T extends { id: string; at: Date }>(what: string, write: (db: Db, stamps: T[]) => Promise<void>, intervalMs = 30_000): StampQueue<T> {
+  const batcher = createWriteBatcher<T>(what, (db, items) => write(db, latestById(items)));
+  const stamped = new Map<string, number>();
+  return {
+    due(key, now) {
+      if (now - (stamped.get(key) ?? Number.NEGATIVE_INFINITY) < intervalMs) return false;
+      if (stamped.size > 50_000) stamped.clear();
+      stamped.set(key, now);
+      return true;
+    },
+    queue: batcher.queue,
+  };
+}

@@ -61,13 +61,14 @@ export async function startServer(cmd: string, args: string[], env: Record<strin
 const SERVE_NODE_FLAGS = ["--max-semi-space-size=32"];
 
 /**
- * Akhrot from this checkout's build, on Postgres: `npm start`'s server (scripts/serve.ts,
+ * Node arguments for Akhrot from this checkout's build: `npm start`'s server (scripts/serve.ts,
  * with the /tokens/fetch fast path), or plain `next start` (every route through Next).
  */
+export function akhrotArgs(via: "serve" | "next-start", port: number): string[] {
+  const listen = ["-p", String(port), "-H", "127.0.0.1"];
+  return via === "serve" ? [...SERVE_NODE_FLAGS, "--import", "tsx", "scripts/serve.ts", ...listen] : ["node_modules/next/dist/bin/next", "start", ...listen];
+}
+
 export function startAkhrot(port: number, env: Record<string, string>, via: "serve" | "next-start" = "serve"): Promise<Running> {
-  const args =
-    via === "serve"
-      ? [...SERVE_NODE_FLAGS, "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"]
-      : ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
-  return startServer(process.execPath, args, { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
+  return startServer(process.execPath, akhrotArgs(via, port), { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
 }

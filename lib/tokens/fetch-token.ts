@@ -6,7 +6,7 @@
 import type { Db } from "@/db";
 import { listProviderConnections, stampConnectionsUsed } from "@/db/queries/connections";
 import type { Connection } from "@/db/schema";
-import { createWriteBatcher, latestById } from "@/db/write-batcher";
+import { createStampQueue } from "@/db/write-batcher";
 import { defer } from "@/lib/api/defer";
 import { ApiError } from "@/lib/api/errors";
 import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
@@ -32,20 +32,14 @@ function pickConnection(provider: Provider, rows: Connection[], account?: string
   return match;
 }
 
-const LAST_USED_INTERVAL_MS = 30_000;
-const connectionStamped = new Map<string, number>();
-type Stamp = { id: string; at: Date; keyId: string };
-const stamps = createWriteBatcher<Stamp>("connection last-used stamp", (db, items) => stampConnectionsUsed(db, latestById(items)));
+const stamps = createStampQueue<{ id: string; at: Date; keyId: string }>("connection last-used stamp", stampConnectionsUsed);
 
 /** Activity row for every fetch; the connection's last-used stamp at most every 30 s per process. Both batched, after the response. */
 function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
   defer(() => queueEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }));
   if (outcome !== "success") return;
   const now = Date.now();
-  const stampKey = `${row.id}:${key.id}`;
-  if (now - (connectionStamped.get(stampKey) ?? 0) < LAST_USED_INTERVAL_MS) return;
-  if (connectionStamped.size > 50_000) connectionStamped.clear();
-  connectionStamped.set(stampKey, now);
+  if (!stamps.due(`${row.id}:${key.id}`, now)) return;
   defer(() => stamps.queue(db, { id: row.id, at: new Date(now), keyId: key.id }));
 }
 
