@@ -58,9 +58,24 @@ const schema = z.object({
   AKHROT_VERIFY_API_KEYS: boolish,
   TELEGRAM_API_ID: z.string().regex(/^\d+$/, "must be the numeric api_id from my.telegram.org").optional(),
   TELEGRAM_API_HASH: z.string().regex(/^[0-9a-f]{32}$/, "must be the 32-hex api_hash").optional(),
+  /** How many proxies in front of the app append to X-Forwarded-For (lib/api/client-ip.ts). Default: 1 on Vercel, else 0. */
+  AKHROT_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(20).optional(),
+  /** Who may create an account (lib/users/sign-up-policy.ts): open (anyone), invite (the form only for an invited address), closed (operator CLI and invitations only). Default: open in development, invite in production. */
+  AKHROT_SIGNUP: z.enum(["open", "invite", "closed"]).optional(),
+  /** Outgoing e-mail (verification, password reset, invitations): smtp://user:pass@host:587 or smtps://…:465. Unset → dev logs messages; production sends none. */
+  SMTP_URL: z
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  /** The From address of that e-mail, e.g. "Akhrot <no-reply@example.com>"; required with SMTP_URL. */
+  EMAIL_FROM: z.string().min(3).max(320).optional(),
 });
 
-export type Env = z.infer<typeof schema>;
+type ParsedEnv = z.infer<typeof schema>;
+export type Env = Omit<ParsedEnv, "AKHROT_TRUSTED_PROXIES" | "AKHROT_SIGNUP"> & {
+  AKHROT_TRUSTED_PROXIES: number;
+  AKHROT_SIGNUP: "open" | "invite" | "closed";
+};
 
 let cached: Env | undefined;
 let cachedOAuth: Record<string, string> | undefined;
@@ -111,7 +126,18 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     });
     throw new EnvError(`Invalid Akhrot configuration:\n${lines.join("\n")}\nSee .env.example.`);
   }
-  const env = result.data;
+  const parsed = result.data;
+  if (parsed.SMTP_URL && !parsed.EMAIL_FROM) {
+    throw new EnvError("Invalid Akhrot configuration:\n  EMAIL_FROM: is required with SMTP_URL (the sender address, e.g. \"Akhrot <no-reply@example.com>\").\nSee .env.example.");
+  }
+  const env: Env = {
+    ...parsed,
+    // Vercel's edge sets X-Forwarded-For itself: one trusted hop. Elsewhere assume none until told.
+    AKHROT_TRUSTED_PROXIES: parsed.AKHROT_TRUSTED_PROXIES ?? (parsed.VERCEL ? 1 : 0),
+    // A deployed vault that anyone can join is a phishing kit on the operator's domain (S2):
+    // production starts invitation-only; the first account comes from `akhrot user create`.
+    AKHROT_SIGNUP: parsed.AKHROT_SIGNUP ?? (production ? "invite" : "open"),
+  };
   if (env.VERCEL && !env.DATABASE_URL) {
     throw new EnvError(
       "Invalid Akhrot configuration:\n  DATABASE_URL: is required on Vercel (the embedded PGlite database needs a persistent disk); set it to a Postgres connection string, e.g. from Vercel Postgres or Neon.",

@@ -6,6 +6,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { markPeerStamped, PEER_HEADER } from "@/lib/api/client-ip";
 import { fastPath, requestFastPath } from "@/lib/server/fast-path-slot";
 
 function flag(names: string[]): string | undefined {
@@ -24,7 +25,12 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // Next registers its instrumentation hook (which fills the slot) when its first request
 // arrives (the warm-up below); until then, and if it never does, Next serves /tokens/fetch.
+markPeerStamped();
 const server = createServer((req, res) => {
+  // The socket's address, which no client can forge: lib/api/client-ip.ts reads it (and
+  // believes it only because this process called markPeerStamped()). A client-sent value is
+  // overwritten, never appended to.
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   if (fastPath()?.(req, res)) return;
   void handle(req, res);
 });

@@ -6,6 +6,7 @@
 import { getDb, type Db } from "@/db";
 import { authenticateApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
 import { getLimiter, type LimitResult } from "@/lib/ratelimit";
+import { clientIp } from "./client-ip";
 import { ApiError, toErrorResponse } from "./errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -35,11 +36,6 @@ async function enforceLimit(identifier: string): Promise<Record<string, string>>
 function withHeaders(res: Response, headers: Record<string, string>): Response {
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   return res;
-}
-
-function clientAddress(req: Request): string {
-  // On Vercel the first x-forwarded-for entry is the client; elsewhere it is advisory only.
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
 }
 
 /**
@@ -72,7 +68,7 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<
 export function publicRoute<P = Record<string, never>>(handler: Handler<PublicCtx<P>>) {
   return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
-      const headers = await enforceLimit(`ip:${clientAddress(req)}`);
+      const headers = await enforceLimit(`ip:${clientIp(req.headers)}`);
       const params = context ? await context.params : ({} as P);
       return withHeaders(await handler({ req, params, db: getDb }), headers);
     } catch (err) {
