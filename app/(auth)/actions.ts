@@ -3,7 +3,8 @@
 import { AuthError } from "next-auth";
 import { getDb } from "@/db";
 import { isSocialProviderId, safeCallbackPath, signIn } from "@/lib/auth";
-import { checkSignInRate } from "@/lib/users/check-sign-in-rate";
+import { SignInThrottled } from "@/lib/auth/auth";
+import { throttledMessage } from "@/lib/users/check-auth-rate";
 import { createUser, credentialsSchema } from "@/lib/users/create-user";
 import { EMAIL_TAKEN, WRONG_CREDENTIALS, type AuthFormState } from "./messages";
 
@@ -17,6 +18,7 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (err) {
+    if (err instanceof SignInThrottled || (err instanceof AuthError && "code" in err && err.code === "rate_limited")) return { error: throttledMessage("sign-in"), email };
     if (err instanceof AuthError) return { error: WRONG_CREDENTIALS, email };
     throw err;
   }
@@ -28,8 +30,6 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   const email = field(form, "email").trim();
   const password = field(form, "password");
   if (!email || !password) return { error: WRONG_CREDENTIALS, email };
-  const throttled = await checkSignInRate(email);
-  if (throttled) return { error: throttled, email };
   return signInWithPassword(email, password, safeCallbackPath(form.get("callbackUrl")));
 }
 

@@ -6,10 +6,12 @@
  *
  * The lazy config form lets the adapter get the database, which opens asynchronously.
  */
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { clientIp } from "@/lib/api/client-ip";
+import { checkAuthRate } from "@/lib/users/check-auth-rate";
 import { verifyCredentials } from "@/lib/users/create-user";
 import { vaultAdapter } from "./adapter";
 import { baseAuthConfig } from "./base-config";
@@ -17,6 +19,11 @@ import { socialAuthProviders } from "./sign-in-providers";
 
 // Sign-in only checks the shape; password rules apply when an account is created.
 const signInInput = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
+
+/** Thrown by authorize() past a limit; Auth.js puts `code` in the redirect (`&code=rate_limited`). */
+export class SignInThrottled extends CredentialsSignin {
+  override code = "rate_limited";
+}
 
 export const { auth, signIn, signOut, handlers } = NextAuth(async () => {
   const db = await getDb();
@@ -27,9 +34,13 @@ export const { auth, signIn, signOut, handlers } = NextAuth(async () => {
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const input = signInInput.safeParse(raw);
           if (!input.success) return null;
+          // Here, not in the form's action, so every path to a password check passes it: the
+          // server action and Auth.js's own POST /api/auth/callback/credentials (S3). Before
+          // argon2, so a flood costs us a counter, not 64 MiB and three passes (S7).
+          if (await checkAuthRate("sign-in", { email: input.data.email, ip: clientIp(request.headers) })) throw new SignInThrottled();
           const user = await verifyCredentials(db, input.data.email, input.data.password);
           return user ? { id: user.id, email: user.email, name: user.name, image: user.image } : null;
         },

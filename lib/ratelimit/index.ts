@@ -7,7 +7,9 @@
  *
  * Redis unreachable: RATE_LIMIT_FAIL_MODE=open (default) lets the request through and logs
  * once a minute, because an outage of the limiter should not take the vault's agents down;
- * `closed` answers 429 instead. Either way the decision is deliberate and tested.
+ * `closed` answers 429 instead. Either way the decision is deliberate and tested. The
+ * sign-in/sign-up/e-mail limiters (AUTH_LIMITS) always fail closed: without them a password
+ * could be guessed without bound, and nobody's agents wait on the sign-in form.
  */
 import { env } from "@/lib/env";
 import { ioredisAdapter } from "./ioredis-adapter";
@@ -17,28 +19,40 @@ export type Limiter = { limit: (identifier: string) => Promise<LimitResult>; bac
 
 const WINDOW_MS = 60_000;
 
-type LimiterSpec = { name: string; max: number; windowMs: number };
+type LimiterSpec = { name: string; max: number; windowMs: number; failClosed?: boolean };
 const holder = globalThis as typeof globalThis & {
   __akhrotLimiters?: Map<string, Promise<Limiter>>;
   __akhrotRedis?: Promise<{ redis: RedisForRatelimit; backend: Limiter["backend"] }>;
 };
 
-export function memoryLimiter(max: number, windowMs = WINDOW_MS): Limiter {
+/** Live windows the memory backend tracks before new identifiers share one overflow window. */
+export const MEMORY_LIMITER_CAP = 50_000;
+const OVERFLOW = "\u0000overflow";
+
+export function memoryLimiter(max: number, windowMs = WINDOW_MS, cap = MEMORY_LIMITER_CAP): Limiter {
   const windows = new Map<string, { start: number; count: number }>();
   return {
     backend: "memory",
     async limit(id) {
       const now = Date.now();
       const start = now - (now % windowMs);
-      let w = windows.get(id);
+      let key = id;
+      let w = windows.get(key);
       if (!w || w.start !== start) {
-        if (windows.size > 10_000) {
-          // Bounded memory: drop past windows first, so spraying identifiers cannot reset a live counter.
+        if (windows.size >= cap) {
+          // Bounded memory without ever resetting a live counter (S3): drop past windows; if
+          // the map is still full of live ones, newcomers share one overflow window, so
+          // spraying identifiers throttles the sprayer instead of freeing the victim's counter.
           for (const [k, v] of windows) if (v.start !== start) windows.delete(k);
-          if (windows.size > 50_000) windows.clear();
+          if (windows.size >= cap && !w) {
+            key = OVERFLOW;
+            w = windows.get(key);
+          }
         }
-        w = { start, count: 0 };
-        windows.set(id, w);
+        if (!w || w.start !== start) {
+          w = { start, count: 0 };
+          windows.set(key, w);
+        }
       }
       w.count++;
       return { success: w.count <= max, limit: max, remaining: Math.max(0, max - w.count), reset: start + windowMs };
@@ -107,7 +121,7 @@ function limiterFor(spec: LimiterSpec): Promise<Limiter> {
       const e = env();
       const useRedis = Boolean((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL);
       const inner = useRedis ? await redisLimiter(spec) : memoryLimiter(spec.max, spec.windowMs);
-      return withFailMode(inner, e.RATE_LIMIT_FAIL_MODE, spec.max, spec.windowMs);
+      return withFailMode(inner, spec.failClosed ? "closed" : e.RATE_LIMIT_FAIL_MODE, spec.max, spec.windowMs);
     })();
     limiters.set(spec.name, limiter);
   }
@@ -119,12 +133,33 @@ export function getLimiter(): Promise<Limiter> {
   return limiterFor({ name: "api", max: env().RATE_LIMIT_PER_MINUTE, windowMs: WINDOW_MS });
 }
 
-/** Dashboard password sign-in attempts, per email: slows down guessing on top of argon2's cost. */
-export const SIGN_IN_ATTEMPTS = 10;
-export const SIGN_IN_WINDOW_MS = 15 * 60_000;
-export function getSignInLimiter(): Promise<Limiter> {
-  return limiterFor({ name: "signin", max: SIGN_IN_ATTEMPTS, windowMs: SIGN_IN_WINDOW_MS });
+/**
+ * The limits in front of every password check, account creation and outgoing e-mail, all
+ * counted BEFORE any argon2 work (S3, S7) and failing closed. Per email they stop guessing
+ * one account; per client IP (lib/api/client-ip.ts) they stop spraying many accounts and
+ * flooding argon2's threads. Sized so one office behind one address still signs in.
+ */
+export const AUTH_LIMITS = {
+  /** Password sign-in attempts per email, whatever the path (form or /api/auth/callback/credentials). */
+  "signin-email": { max: 10, windowMs: 15 * 60_000 },
+  /** Password sign-in attempts per client IP, over all emails. */
+  "signin-ip": { max: 50, windowMs: 15 * 60_000 },
+  /** Account creations per client IP. */
+  "signup-ip": { max: 20, windowMs: 60 * 60_000 },
+  /** Sign-up attempts per email (each may send a verification mail to that address). */
+  "signup-email": { max: 5, windowMs: 60 * 60_000 },
+  /** Password-reset and verification mails per recipient address (no mail-bombing through us). */
+  "email-recipient": { max: 5, windowMs: 60 * 60_000 },
+  /** Password-reset requests per client IP. */
+  "reset-ip": { max: 20, windowMs: 60 * 60_000 },
+} as const;
+export type AuthLimitName = keyof typeof AUTH_LIMITS;
+
+export function getAuthLimiter(name: AuthLimitName): Promise<Limiter> {
+  return limiterFor({ name, ...AUTH_LIMITS[name], failClosed: true });
 }
+
+export const SIGN_IN_ATTEMPTS = AUTH_LIMITS["signin-email"].max;
 
 /** Tests switch backends between cases. */
 export function resetLimiter(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { memoryLimiter, withFailMode, type Limiter } from "./index";
+import { MEMORY_LIMITER_CAP, memoryLimiter, withFailMode, type Limiter } from "./index";
 
 describe("rate limiter", () => {
   it("memory: allows `max` per window per identifier", async () => {
@@ -54,5 +54,17 @@ describe.runIf(process.env.TEST_REDIS_URL)("@upstash/ratelimit over a real Redis
     process.env.REDIS_URL = saved;
     resetEnvCache();
     resetLimiter();
+  });
+});
+
+describe("S3: the memory backend never resets a live window", () => {
+  it("S3: spraying more identifiers than it tracks leaves a throttled counter throttled", async () => {
+    const l = memoryLimiter(10, 60_000);
+    for (let i = 0; i < 11; i++) await l.limit("b@test");
+    expect((await l.limit("b@test")).success).toBe(false);
+    for (let i = 0; i < MEMORY_LIMITER_CAP + 10_000; i++) await l.limit(`spray-${i}@test`);
+    expect((await l.limit("b@test")).success).toBe(false);
+    // Newcomers past the cap share one window, so the sprayer throttles itself.
+    expect((await l.limit("newcomer@test")).success).toBe(false);
   });
 });
