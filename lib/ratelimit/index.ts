@@ -31,6 +31,7 @@ const OVERFLOW = "\u0000overflow";
 
 export function memoryLimiter(max: number, windowMs = WINDOW_MS, cap = MEMORY_LIMITER_CAP): Limiter {
   const windows = new Map<string, { start: number; count: number }>();
+  let sweptFor = -1;
   return {
     backend: "memory",
     async limit(id) {
@@ -43,7 +44,10 @@ export function memoryLimiter(max: number, windowMs = WINDOW_MS, cap = MEMORY_LI
           // Bounded memory without ever resetting a live counter (S3): drop past windows; if
           // the map is still full of live ones, newcomers share one overflow window, so
           // spraying identifiers throttles the sprayer instead of freeing the victim's counter.
-          for (const [k, v] of windows) if (v.start !== start) windows.delete(k);
+          if (sweptFor !== start) {
+            sweptFor = start; // once per window: a sweep per newcomer would be quadratic
+            for (const [k, v] of windows) if (v.start !== start) windows.delete(k);
+          }
           if (windows.size >= cap && !w) {
             key = OVERFLOW;
             w = windows.get(key);
