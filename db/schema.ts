@@ -32,6 +32,11 @@ export const users = pgTable("users", {
   image: text("image"),
   /** argon2id; null for users who only sign in with GitHub/Google. */
   passwordHash: text("password_hash"),
+  /**
+   * Every dashboard session carries the version it was signed in under; bumping it (sign-out,
+   * "sign out everywhere", a password change) ends all of them server-side (S9).
+   */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: createdAt(),
 });
 

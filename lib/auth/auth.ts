@@ -10,11 +10,12 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { bumpSessionVersion, findUserById } from "@/db/queries/users";
 import { clientIp } from "@/lib/api/client-ip";
 import { checkAuthRate } from "@/lib/users/check-auth-rate";
 import { verifyCredentials } from "@/lib/users/create-user";
 import { vaultAdapter } from "./adapter";
-import { baseAuthConfig } from "./base-config";
+import { baseAuthConfig, sessionSecondsLeft } from "./base-config";
 import { socialAuthProviders } from "./sign-in-providers";
 
 // Sign-in only checks the shape; password rules apply when an account is created.
@@ -31,6 +32,28 @@ export const { auth, signIn, signOut, handlers } = NextAuth(async () => {
   return {
     ...base,
     adapter: vaultAdapter(db),
+    callbacks: {
+      ...base.callbacks,
+      // The base rule (12 h from sign-in, never extended) plus the user's session version:
+      // sign-out, "sign out everywhere" and a password change bump it, and every token
+      // signed in under an older version is refused here, whichever device holds it (S9).
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.signedInAt = Math.floor(Date.now() / 1000);
+          token.sv = (await findUserById(db, user.id))?.sessionVersion ?? 0;
+        }
+        if (sessionSecondsLeft(token) <= 0 || !token.sub) return null;
+        const row = await findUserById(db, token.sub);
+        return row && row.sessionVersion === token.sv ? token : null;
+      },
+    },
+    events: {
+      // Sign-out ends every session of the user, not just this browser's cookie (S9).
+      async signOut(message) {
+        const id = "token" in message ? message.token?.sub : undefined;
+        if (id) await bumpSessionVersion(db, id);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

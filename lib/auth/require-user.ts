@@ -9,15 +9,18 @@ import { SIGN_IN_PATH } from "./base-config";
 export type SessionUser = { id: string; email: string; name: string | null };
 
 /**
- * The signed-in user, or undefined when there is no session or its user no longer exists
- * (a JWT outlives a deleted account). Cached per request, so a layout and its page share
+ * The signed-in user, or undefined when there is no session, its user no longer exists
+ * (a JWT outlives a deleted account) or the session was ended (session version, S9). Cached per request, so a layout and its page share
  * one lookup.
  */
 export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
-  const id = (await auth())?.user?.id;
-  if (!id) return undefined;
-  const user = await findUserById(await getDb(), id);
-  return user ? { id: user.id, email: user.email, name: user.name } : undefined;
+  const session = (await auth())?.user;
+  if (!session?.id) return undefined;
+  const user = await findUserById(await getDb(), session.id);
+  // The session version is also checked in auth()'s jwt callback; checked again against the
+  // row we read anyway, so a session from before a sign-out-everywhere never gets through.
+  if (!user || user.sessionVersion !== session.sessionVersion) return undefined;
+  return { id: user.id, email: user.email, name: user.name };
 });
 
 /** For server components and server actions: the signed-in user, or a redirect to /sign-in. */

@@ -2,9 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Db } from "@/db";
 import { createCaller } from "@/lib/trpc/root";
 
-/** The dashboard API as a signed-in user (or a visitor, with null) would call it. */
-export function callerFor(db: Db, userId: string | null) {
-  const session = userId ? { user: { id: userId }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+/** The dashboard API as a signed-in user (or a visitor, with null) would call it; sessionVersion as signed in. */
+export function callerFor(db: Db, userId: string | null, sessionVersion = 0) {
+  const session = userId ? { user: { id: userId, sessionVersion }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
   return createCaller({ session, db, headers: new Headers() });
 }
 

@@ -27,8 +27,9 @@ export const router = t.router;
 export const publicProcedure = t.procedure;
 
 export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const id = ctx.session?.user?.id;
-  const user = id ? await findUserById(ctx.db, id) : undefined;
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, user: { id: user.id, email: user.email } } });
+  const sessionUser = ctx.session?.user;
+  const user = sessionUser?.id ? await findUserById(ctx.db, sessionUser.id) : undefined;
+  // A session signed in before the user's last sign-out/password change is over (S9).
+  if (!user || user.sessionVersion !== sessionUser?.sessionVersion) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: { id: user.id, email: user.email, emailVerified: user.emailVerified } } });
 });
