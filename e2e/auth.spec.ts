@@ -33,7 +33,7 @@ test.describe("sign-up messages", () => {
 test("sign out, then sign in: one message for a wrong password and an unknown email", async ({ page }) => {
   const email = randomEmail("signin");
   await signUp(page, email);
-  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
 
@@ -65,7 +65,7 @@ test("dashboard requests never re-issue the session cookie, so sign-out cannot b
     expect([path, res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"))]).toEqual([path, []]);
   }
   // Sign out removes the cookie, and no later response puts it back.
-  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
   await expect(page).toHaveURL(/\/$/);
   expect((await context.cookies()).find((c) => c.name.includes("session-token"))).toBeUndefined();
 });

@@ -130,6 +130,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   if (parsed.SMTP_URL && !parsed.EMAIL_FROM) {
     throw new EnvError("Invalid Akhrot configuration:\n  EMAIL_FROM: is required with SMTP_URL (the sender address, e.g. \"Akhrot <no-reply@example.com>\").\nSee .env.example.");
   }
+  if (parsed.SMTP_URL && !parsed.APP_URL) {
+    // Links in e-mail must never take their host from a request (a forged Host header would
+    // send someone's password-reset link to the forger's site).
+    throw new EnvError("Invalid Akhrot configuration:\n  APP_URL: is required with SMTP_URL (links in e-mail use it, never the request's host).\nSee .env.example.");
+  }
   const env: Env = {
     ...parsed,
     // Vercel's edge sets X-Forwarded-For itself: one trusted hop. Elsewhere assume none until told.

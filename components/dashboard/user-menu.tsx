@@ -1,20 +1,31 @@
 import { buttonGhost } from "@/components/ui/styles";
 
-type Props = { email: string; signOut: () => Promise<void>; compact?: boolean };
+type Props = { email: string; signOut: () => Promise<void>; signOutEverywhere: () => Promise<void>; compact?: boolean };
 
-/** The signed-in email and a sign-out button (a form, so it works without JavaScript). */
-export function UserMenu({ email, signOut, compact = false }: Props) {
+/**
+ * The signed-in email and the sign-out buttons (forms, so they work without JavaScript).
+ * Both end every session of the account server-side; "everywhere" says so out loud, for the
+ * person who suspects a stolen session.
+ */
+export function UserMenu({ email, signOut, signOutEverywhere, compact = false }: Props) {
   return (
-    <div className={compact ? "flex min-w-0 items-center gap-2" : "space-y-2"}>
+    <div className={compact ? "flex min-w-0 items-center gap-1" : "space-y-2"}>
       <p className="min-w-0 truncate text-sm text-zinc-600" title={email}>
         <span className="sr-only">Signed in as </span>
         <span data-testid="user-email">{email}</span>
       </p>
-      <form action={signOut}>
-        <button type="submit" className={`${buttonGhost} ${compact ? "" : "-ml-3"} whitespace-nowrap`}>
-          Sign out
-        </button>
-      </form>
+      <div className={compact ? "flex items-center" : "-ml-3 flex flex-col items-start"}>
+        <form action={signOut}>
+          <button type="submit" className={`${buttonGhost} whitespace-nowrap`}>
+            Sign out
+          </button>
+        </form>
+        <form action={signOutEverywhere}>
+          <button type="submit" className={`${buttonGhost} whitespace-nowrap`} title="End every session of this account, on every device">
+            {compact ? "Everywhere" : "Sign out everywhere"}
+          </button>
+        </form>
+      </div>
     </div>
   );
 }

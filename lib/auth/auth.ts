@@ -10,9 +10,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { bumpSessionVersion, findUserById } from "@/db/queries/users";
+import { bumpSessionVersion, findUserByEmail, findUserById, markEmailVerified } from "@/db/queries/users";
 import { clientIp } from "@/lib/api/client-ip";
 import { checkAuthRate } from "@/lib/users/check-auth-rate";
+import { signUpAllowed } from "@/lib/users/sign-up-policy";
 import { verifyCredentials } from "@/lib/users/create-user";
 import { vaultAdapter } from "./adapter";
 import { baseAuthConfig, sessionSecondsLeft } from "./base-config";
@@ -34,6 +35,12 @@ export const { auth, signIn, signOut, handlers } = NextAuth(async () => {
     adapter: vaultAdapter(db),
     callbacks: {
       ...base.callbacks,
+      // GitHub/Google sign-in of an address with no account creates one: only where the
+      // public form could (AKHROT_SIGNUP).
+      async signIn({ user, account }) {
+        if (!account || account.type === "credentials" || signUpAllowed("form")) return true;
+        return (user.email && (await findUserByEmail(db, user.email))) ? true : "/sign-in?error=AccountNotCreated";
+      },
       // The base rule (12 h from sign-in, never extended) plus the user's session version:
       // sign-out, "sign out everywhere" and a password change bump it, and every token
       // signed in under an older version is refused here, whichever device holds it (S9).
@@ -48,6 +55,11 @@ export const { auth, signIn, signOut, handlers } = NextAuth(async () => {
       },
     },
     events: {
+      // Only GitHub/Google sign-in creates users through the adapter; those providers vouch
+      // for the address, so the account may act at once (lib/users/account-may-act.ts).
+      async createUser({ user }) {
+        if (user.id) await markEmailVerified(db, user.id);
+      },
       // Sign-out ends every session of the user, not just this browser's cookie (S9).
       async signOut(message) {
         const id = "token" in message ? message.token?.sub : undefined;

@@ -10,6 +10,7 @@ import { armConnectSession, findConnectSession } from "@/db/queries/connect-sess
 import { encryptSecret, sha256Hex } from "@/lib/crypto";
 import { buildAuthorizationUrl, resolveClientConfig } from "@/lib/oauth";
 import { getProvider } from "@/lib/providers";
+import { ownerMayAct } from "@/lib/users/account-may-act";
 import { effectiveStatus } from "./session-status";
 
 export const BINDING_COOKIE_PREFIX = "akh_cb_";
@@ -19,12 +20,13 @@ export const redirectUriFor = (baseUrl: string, provider: string) => `${baseUrl}
 
 export type StartResult =
   | { ok: true; redirectTo: string; cookie: { name: string; value: string; maxAge: number } }
-  | { ok: false; reason: "not_found" | "not_pending" | "not_oauth" };
+  | { ok: false; reason: "not_found" | "not_pending" | "not_oauth" | "unverified" };
 
 export async function startAuthorization(db: Db, sessionId: string, baseUrl: string, now = new Date()): Promise<StartResult> {
   const session = await findConnectSession(db, sessionId);
   if (!session) return { ok: false, reason: "not_found" };
   if (effectiveStatus(session, now) !== "pending") return { ok: false, reason: "not_pending" };
+  if (!(await ownerMayAct(db, session.userId))) return { ok: false, reason: "unverified" };
   const provider = getProvider(session.provider);
   if (provider?.authType !== "oauth2") return { ok: false, reason: "not_oauth" };
   const cfg = resolveClientConfig(provider);

@@ -3,6 +3,7 @@ import { findConnectSession, finishConnectSession } from "@/db/queries/connect-s
 import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
 import type { FieldErrors } from "@/lib/connections/validate-credential-fields";
 import { getProvider } from "@/lib/providers";
+import { ownerMayAct, UNVERIFIED_MESSAGE } from "@/lib/users/account-may-act";
 import { effectiveStatus } from "./session-status";
 
 /** `replaced`: the key of an existing connection was swapped (the dashboard's "Replace key"). */
@@ -12,6 +13,7 @@ export type SubmitResult = { ok: true; replaced?: { provider: string } } | { ok:
 export async function submitHostedCredentials(db: Db, sessionId: string, values: Record<string, unknown>): Promise<SubmitResult> {
   const session = /^cs_[0-9A-Za-z]{22}$/.test(sessionId) ? await findConnectSession(db, sessionId) : undefined;
   if (!session || effectiveStatus(session) !== "pending") return { ok: false, errors: { _form: "This link has expired or was already used. Ask your agent for a new one." } };
+  if (!(await ownerMayAct(db, session.userId))) return { ok: false, errors: { _form: UNVERIFIED_MESSAGE } };
   const provider = getProvider(session.provider);
   if (!provider || provider.authType === "oauth2") return { ok: false, errors: { _form: "This provider is connected by signing in, not by pasting a key." } };
   const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values, apiKeyId: session.apiKeyId, replaceConnectionId: session.replaceConnectionId });

@@ -4,6 +4,7 @@ import type { ConnectSession } from "@/db/schema";
 import { effectiveStatus } from "@/lib/connect/session-status";
 import { env } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
+import { ownerMayAct, UNVERIFIED_MESSAGE } from "@/lib/users/account-may-act";
 import type { TelegramLoginView } from "./telegram-login-view";
 
 export type OpenedTelegramLogin = { ok: true; session: ConnectSession; apiId: number; apiHash: string } | { ok: false; view: TelegramLoginView };
@@ -16,6 +17,7 @@ export const NOT_CONFIGURED =
 export async function openTelegramLogin(db: Db, sessionId: string, now = new Date()): Promise<OpenedTelegramLogin> {
   const session = /^cs_[0-9A-Za-z]{22}$/.test(sessionId) ? await findConnectSession(db, sessionId) : undefined;
   if (!session || effectiveStatus(session, now) !== "pending") return { ok: false, view: { step: "closed", error: LINK_CLOSED } };
+  if (!(await ownerMayAct(db, session.userId))) return { ok: false, view: { step: "closed", error: UNVERIFIED_MESSAGE } };
   if (getProvider(session.provider)?.authType !== "mtproto") return { ok: false, view: { step: "closed", error: "This link is not for Telegram." } };
   const { TELEGRAM_API_ID, TELEGRAM_API_HASH } = env();
   if (!TELEGRAM_API_ID || !TELEGRAM_API_HASH) return { ok: false, view: { step: "closed", error: NOT_CONFIGURED } };

@@ -25,7 +25,7 @@ export async function checkAuthRate(kind: AuthAttemptKind, who: { email: string;
   return undefined;
 }
 
-export function throttledMessage(kind: AuthAttemptKind, minutes?: number): string {
+export function throttledMessage(kind: AuthAttemptKind | "password-reset", minutes?: number): string {
   const wait = minutes ? `in ${minutes} minute${minutes === 1 ? "" : "s"}` : "later";
   return `Too many ${kind} attempts. Try again ${wait}.`;
 }

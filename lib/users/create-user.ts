@@ -22,10 +22,15 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
-export async function createUser(db: DbOrTx, input: { email: string; password: string; name?: string }): Promise<CreateUserResult> {
+/**
+ * Insert an account. The password is hashed BEFORE we learn whether the address is taken, so
+ * both answers cost the same argon2 work (S10: timing must not reveal who has an account).
+ * `verified`: the operator CLI and invitations vouch for the address.
+ */
+export async function createUser(db: DbOrTx, input: { email: string; password: string; name?: string; verified?: boolean }): Promise<CreateUserResult> {
   const { email, password } = credentialsSchema.parse(input);
-  if (await findUserByEmail(db, email)) return { ok: false, reason: "email_taken" };
-  const user = await insertUser(db, { id: randomId("usr"), email, name: input.name ?? null, passwordHash: await hashPassword(password) });
+  const passwordHash = await hashPassword(password);
+  const user = await insertUser(db, { id: randomId("usr"), email, name: input.name ?? null, passwordHash, emailVerified: input.verified ? new Date() : null });
   return user ? { ok: true, user } : { ok: false, reason: "email_taken" };
 }
 

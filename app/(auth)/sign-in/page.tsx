@@ -17,13 +17,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const error = oauthErrorMessage(typeof params.error === "string" ? params.error : undefined);
+  const notice = params.reset === "1" ? "Your new password is set, and every other session was signed out. Sign in with it." : undefined;
   return (
     <AuthCard
       title="Sign in to Akhrot"
       subtitle="Manage your agents' connections and API keys."
       footer={{ text: "New to Akhrot?", linkLabel: "Create an account", href: "/sign-up" }}
     >
-      <CredentialsForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} initialError={error} />
+      <CredentialsForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} initialError={error} initialNotice={notice} />
       <SocialButtons providers={socialProviders()} action={socialSignInAction} callbackUrl={callbackUrl} />
     </AuthCard>
   );

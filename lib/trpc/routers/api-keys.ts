@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listApiKeysForUser } from "@/db/queries/api-keys";
 import { createApiKey, maskApiKey, revokeApiKey } from "@/lib/api-keys";
 import { isProviderCode } from "@/lib/providers";
+import { accountMayAct, UNVERIFIED_MESSAGE } from "@/lib/users/account-may-act";
 import { expiryPresets, MAX_EXPIRY_MS, resolveExpiry } from "../key-expiry";
 import { protectedProcedure, router } from "../init";
 
@@ -52,6 +53,7 @@ export const apiKeysRouter = router({
 
   // Mint a key; the plaintext is in this response only.
   create: protectedProcedure.input(createInput).mutation(async ({ ctx, input }) => {
+    if (!accountMayAct(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: UNVERIFIED_MESSAGE });
     const { key, row } = await createApiKey(ctx.db, {
       userId: ctx.user.id,
       name: input.name,
