@@ -61,6 +61,12 @@ export default defineConfig({
         AUTH_SECRET: TEST_AUTH_SECRET,
         AKHROT_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
         APP_URL: BASE_URL,
+        // The suite signs up through the UI: production defaults to invitation-only sign-up.
+        // No SMTP_URL, so accounts need no e-mail confirmation (README: "Sign-in, e-mail and sign-up").
+        AKHROT_SIGNUP: "open",
+        // Every test signs up and in from 127.0.0.1: per-IP limits sized for one office would trip.
+        AKHROT_SIGNIN_PER_IP: "1000",
+        AKHROT_SIGNUP_PER_IP: "1000",
         // Always the server's own embedded database, even when the caller's shell points at Postgres.
         DATABASE_URL: "",
         OAUTH_GOOGLE_CLIENT_ID: "akhrot-test-client",

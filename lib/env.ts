@@ -62,6 +62,10 @@ const schema = z.object({
   AKHROT_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(20).optional(),
   /** Who may create an account (lib/users/sign-up-policy.ts): open (anyone), invite (the form only for an invited address), closed (operator CLI and invitations only). Default: open in development, invite in production. */
   AKHROT_SIGNUP: z.enum(["open", "invite", "closed"]).optional(),
+  /** Password sign-in attempts per client IP per 15 minutes (default 50). */
+  AKHROT_SIGNIN_PER_IP: z.coerce.number().int().positive().optional(),
+  /** Account creations per client IP per hour (default 20). */
+  AKHROT_SIGNUP_PER_IP: z.coerce.number().int().positive().optional(),
   /** Outgoing e-mail (verification, password reset, invitations): smtp://user:pass@host:587 or smtps://…:465. Unset → dev logs messages; production sends none. */
   SMTP_URL: z
     .url()

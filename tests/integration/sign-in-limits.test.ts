@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { resetEnvCache } from "@/lib/env";
-import { AUTH_LIMITS, resetLimiter, SIGN_IN_ATTEMPTS } from "@/lib/ratelimit";
+import { authLimitMax, resetLimiter, SIGN_IN_ATTEMPTS } from "@/lib/ratelimit";
 import { AuthClient } from "@/lib/testing/auth-http";
 import { testDb, uniqueEmail } from "@/lib/testing/fixtures";
 import { checkAuthRate } from "@/lib/users/check-auth-rate";
@@ -56,7 +56,7 @@ describe("S3: sign-in through Auth.js's own endpoint", () => {
     const ip = freshIp();
     // The first tries of a spray, counted the way authorize() counts them (argon2 on this
     // 2-core box makes 50 real tries too slow for a unit of CI); the next real try is refused.
-    for (let i = 0; i < AUTH_LIMITS["signin-ip"].max; i++) expect(await checkAuthRate("sign-in", { email: uniqueEmail("spray"), ip })).toBeUndefined();
+    for (let i = 0; i < authLimitMax("signin-ip"); i++) expect(await checkAuthRate("sign-in", { email: uniqueEmail("spray"), ip })).toBeUndefined();
     const email = uniqueEmail("spray-victim");
     await createUser(db, { email, password: PASSWORD });
     const r = await new AuthClient(ip).passwordSignIn(email, PASSWORD);
