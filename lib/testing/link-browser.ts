@@ -12,8 +12,9 @@ import { LINK_CSRF_FIELD, LINK_CSRF_HEADER } from "@/lib/connect/link-csrf";
 import proxy from "@/proxy";
 import { params } from "./fixtures";
 import { CookieJar } from "./oidc-login";
+import { SAME_ORIGIN, TEST_BASE } from "./test-origin";
 
-export const TEST_BASE = "http://localhost:3000";
+export { SAME_ORIGIN, TEST_BASE };
 /** Auth.js's session cookie name on plain http (the tests' base URL). */
 export const SESSION_COOKIE = "authjs.session-token";
 
@@ -21,9 +22,6 @@ export const SESSION_COOKIE = "authjs.session-token";
 export async function mintSessionCookie(user: { id: string; email?: string }): Promise<string> {
   return encode({ token: { sub: user.id, email: user.email ?? null, name: null }, secret: env().AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
 }
-
-/** Headers a browser sends on a same-origin form post from the page. */
-export const SAME_ORIGIN = { origin: TEST_BASE, "sec-fetch-site": "same-origin" } as const;
 
 export class LinkBrowser {
   readonly jar = new CookieJar();

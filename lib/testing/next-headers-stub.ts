@@ -5,8 +5,10 @@
  * Use with `vi.mock("next/headers", () => import("@/lib/testing/next-headers-stub"))`.
  */
 import { cookieFromHeader } from "@/lib/connect/link-csrf";
+// Type-only: importing link-browser here would load the route handlers (and next-auth, which
+// imports this very mock) while the mock is still being created.
 import type { LinkBrowser } from "./link-browser";
-import { SAME_ORIGIN, TEST_BASE } from "./link-browser";
+import { SAME_ORIGIN, TEST_BASE } from "./test-origin";
 
 let current = new Headers();
 
@@ -17,7 +19,10 @@ export function setRequestHeaders(init: HeadersInit): void {
 
 /** A server action posted from the hosted page of `sessionId` in `browser` (its cookies, same-origin headers). */
 export function actAs(browser: LinkBrowser, sessionId: string, extra: Record<string, string> = SAME_ORIGIN): void {
-  setRequestHeaders({ host: new URL(TEST_BASE).host, cookie: browser.cookieHeader(`/connect/${sessionId}`), ...extra });
+  const base = new URL(TEST_BASE);
+  // Next's server adds x-forwarded-proto/host to every request it hands the app; Auth.js picks
+  // the session cookie's name (with or without __Secure-) from the protocol.
+  setRequestHeaders({ host: base.host, "x-forwarded-host": base.host, "x-forwarded-proto": base.protocol.replace(":", ""), cookie: browser.cookieHeader(`/connect/${sessionId}`), ...extra });
 }
 
 export async function headers(): Promise<Headers> {
