@@ -2,10 +2,15 @@
  * Convenience only: send signed-out visitors of /dashboard/* to /sign-in (with a way back).
  * Every dashboard page and tRPC procedure checks the session itself. This reads the JWT
  * cookie with the database-free part of the auth config, so the proxy never opens the DB.
+ *
+ * Not a convenience: each render of a hosted connect page (GET /connect/{id}) gets its CSRF
+ * token here, because only a proxy or handler (not a page) may set a cookie while rendering.
  */
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
+import { baseUrl } from "@/lib/api/base-url";
 import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/base-config";
+import { isConnectSessionId, LINK_CSRF_HEADER, linkCsrfCookieName, linkCsrfCookieOptions, newLinkCsrfToken } from "@/lib/connect/link-csrf";
 
 // The eager form: with a lazy config, `auth(handler)` returns a promise, not the function Next needs.
 const { auth } = NextAuth(baseAuthConfig());
@@ -24,9 +29,30 @@ const guard = auth((req) => {
  * sign-in (or at sign-out), never later.
  */
 export default async function proxy(...args: Parameters<typeof guard>): Promise<Response> {
+  const [req] = args;
+  if (req.nextUrl.pathname.startsWith("/connect/")) return connectPageToken(req);
   const res = (await guard(...args)) ?? NextResponse.next();
   res.headers.delete("set-cookie");
   return res;
 }
 
-export const config = { matcher: ["/dashboard", "/dashboard/:path*"] };
+/**
+ * A fresh token per page render: set in an HttpOnly SameSite=Strict cookie and handed to the
+ * page through a request header this proxy always overwrites (a client's own value never
+ * reaches the page). Only GETs: a server action posts to the same URL and must be checked
+ * against the token of the render it came from.
+ */
+function connectPageToken(req: NextRequest): Response {
+  const sessionId = req.nextUrl.pathname.slice("/connect/".length);
+  const headers = new Headers(req.headers);
+  headers.delete(LINK_CSRF_HEADER);
+  if (req.method !== "GET" || !isConnectSessionId(sessionId)) return NextResponse.next({ request: { headers } });
+  const token = newLinkCsrfToken();
+  headers.set(LINK_CSRF_HEADER, token);
+  const res = NextResponse.next({ request: { headers } });
+  const base = baseUrl(req);
+  res.cookies.set(linkCsrfCookieName(sessionId, base), token, linkCsrfCookieOptions(base));
+  return res;
+}
+
+export const config = { matcher: ["/dashboard", "/dashboard/:path*", "/connect/:sessionId"] };

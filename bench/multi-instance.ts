@@ -54,6 +54,7 @@ async function main() {
   const { googleEnvFor, startOidcServer } = await import("@/lib/testing/oidc-server");
   const { completeLoginAndConsent } = await import("@/lib/testing/oidc-login");
   const { getProvider } = await import("@/lib/providers");
+  const { encode } = await import("next-auth/jwt");
   await migrate();
   const db = await getDb();
 
@@ -86,10 +87,20 @@ async function main() {
     const { key } = await createApiKey(db, { userId, name: "bench" });
     const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
 
-    // Connect: session on A, the human's browser goes A → provider → callback on B.
+    // Connect: session on A, the human's browser (signed in as the key's owner) opens the link on A,
+    // presses Continue with the page's CSRF token, goes to the provider, and the callback lands on B.
     const session = (await (await fetch(`${bases[0]}/oauth/sessions`, { method: "POST", headers: auth, body: '{"provider":"google"}' })).json()) as { sessionId: string };
-    const start = await fetch(`${bases[0]}/connect/${session.sessionId}/start`, { method: "POST", redirect: "manual" });
-    const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const signedIn = `authjs.session-token=${await encode({ token: { sub: userId }, secret: SECRETS.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 })}`;
+    const page = await fetch(`${bases[0]}/connect/${session.sessionId}`, { headers: { cookie: signedIn } });
+    const csrfCookie = page.headers.getSetCookie().find((c) => c.startsWith("akh_cp_"))?.split(";")[0] ?? "";
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    const start = await fetch(`${bases[0]}/connect/${session.sessionId}/start`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: `${signedIn}; ${csrfCookie}`, origin: bases[0] ?? "", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf }),
+    });
+    const cookie = start.headers.getSetCookie().find((c) => c.startsWith("akh_cb_"))?.split(";")[0] ?? "";
     const { callbackUrl } = await completeLoginAndConsent(start.headers.get("location") ?? "", { login: "alice" });
     const onB = callbackUrl.replace(bases[0] ?? "", bases[1] ?? "");
     const cb = await fetch(onB, { headers: { cookie }, redirect: "manual" });

@@ -187,6 +187,8 @@ export const connectSessions = pgTable(
     error: text("error"),
     expiresAt: ts("expires_at").notNull(),
     startedAt: ts("started_at"),
+    /** SHA-256 of the browser binding of the first Continue: the link is armed once, only that browser may retry (S11). */
+    browserBindingHash: text("browser_binding_hash"),
     completedAt: ts("completed_at"),
     createdAt: createdAt(),
   },

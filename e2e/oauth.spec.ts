@@ -5,7 +5,7 @@
  * seed's calls. A second case follows the link an agent got from POST /oauth/sessions.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndConsentAtProvider, randomEmail, signUp } from "./helpers";
+import { fillCredentials, loginAndConsentAtProvider, PASSWORD, randomEmail, signUp } from "./helpers";
 
 async function mintKey(page: Page, name: string): Promise<string> {
   await page.goto("/dashboard/keys");
@@ -50,19 +50,36 @@ test("connect Google from the dashboard, then the agent's calls work", async ({ 
   }
 });
 
-test("the human opens the link an agent created, and the agent sees it completed", async ({ page, request, browser }) => {
-  await signUp(page, randomEmail("link"));
+test("the human opens the link an agent created, signs in as its owner, and the agent sees it completed", async ({ page, request, browser }) => {
+  const ownerEmail = randomEmail("link");
+  await signUp(page, ownerEmail);
   const key = await mintKey(page, "link agent");
   const auth = { Authorization: `Bearer ${key}` };
   const created = await request.post("/oauth/sessions", { headers: auth, data: { provider: "google" } });
   expect(created.status()).toBe(201);
   const session = (await created.json()) as { sessionId: string; url: string };
 
-  // The human's own browser, not signed in to Akhrot.
+  // The human's own browser, not signed in to Akhrot: the link sends it to sign in (no sign-up
+  // offered on the way), then straight back to the link.
   const human = await (await browser.newContext()).newPage();
   await human.goto(session.url);
+  await expect(human).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=%2Fconnect%2F${session.sessionId}$`));
+  await expect(human.getByText("Your agent sent you a connect link")).toBeVisible();
+  await expect(human.getByRole("link", { name: "Create an account" })).toHaveCount(0);
+  await fillCredentials(human, ownerEmail, PASSWORD);
+  await human.getByRole("button", { name: "Sign in" }).click();
+  await expect(human).toHaveURL(session.url);
+
+  // The interstitial: which key asked, which provider, which scopes; nothing happens without Continue.
   await expect(human.getByRole("heading", { name: "Connect Google" })).toBeVisible();
-  await expect(human.getByText(/l•••.@example\.com/)).toBeVisible(); // the Akhrot account, masked
+  await expect(human.getByText("agent key “link agent”")).toBeVisible();
+  await expect(human.getByText("Permissions requested")).toBeVisible();
+  await expect(human.getByText("openid", { exact: true })).toBeVisible();
+  await human.screenshot({ path: "e2e/artifacts/connect-link-interstitial.png", fullPage: true });
+  await human.setViewportSize({ width: 390, height: 844 });
+  await human.screenshot({ path: "e2e/artifacts/connect-link-interstitial-phone.png", fullPage: true });
+  expect(await request.get(`/oauth/sessions/${session.sessionId}`, { headers: auth }).then((r) => r.json())).toMatchObject({ status: "pending" });
+
   await human.getByRole("button", { name: "Continue to Google" }).click();
   await loginAndConsentAtProvider(human, "bob");
   await expect(human.getByRole("heading", { name: "Connected Google as bob@example.test" })).toBeVisible();
@@ -77,4 +94,34 @@ test("the human opens the link an agent created, and the agent sees it completed
   await human.goto(session.url);
   await expect(human.getByRole("heading", { name: /Connected Google/ })).toBeVisible();
   await expect(human.getByRole("button", { name: "Continue to Google" })).toHaveCount(0);
+});
+
+test("another signed-in user who opens someone's connect link is refused, and no email is shown", async ({ page, request, browser }) => {
+  const ownerEmail = randomEmail("owner");
+  await signUp(page, ownerEmail);
+  const key = await mintKey(page, "owner agent");
+  const created = await request.post("/oauth/sessions", { headers: { Authorization: `Bearer ${key}` }, data: { provider: "google" } });
+  const session = (await created.json()) as { sessionId: string; url: string };
+
+  const otherEmail = randomEmail("other");
+  const other = await (await browser.newContext()).newPage();
+  await signUp(other, otherEmail);
+  await other.goto(session.url);
+  await expect(other.getByRole("heading", { name: "This link is not yours" })).toBeVisible();
+  await expect(other.getByRole("button", { name: /Continue/ })).toHaveCount(0);
+  const html = await other.content();
+  for (const email of [ownerEmail, otherEmail]) {
+    expect(html).not.toContain(email);
+    expect(html).not.toContain(email.split("@")[0] ?? "");
+  }
+  await other.screenshot({ path: "e2e/artifacts/connect-link-refused.png", fullPage: true });
+  await other.setViewportSize({ width: 390, height: 844 });
+  await other.screenshot({ path: "e2e/artifacts/connect-link-refused-phone.png", fullPage: true });
+
+  // Continue posted by that user from the page's own origin, with this render's real token, is refused too (S2).
+  const csrf = (await other.context().cookies()).find((c) => c.name.startsWith("akh_cp_"))?.value ?? "";
+  expect(csrf).not.toBe("");
+  const start = await other.request.post(`/connect/${session.sessionId}/start`, { headers: { origin: new URL(session.url).origin }, form: { csrf }, maxRedirects: 0 });
+  expect(start.status()).toBe(403);
+  expect(await request.get(`/oauth/sessions/${session.sessionId}`, { headers: { Authorization: `Bearer ${key}` } }).then((r) => r.json())).toMatchObject({ status: "pending" });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, parseExtraScopes } from "./env";
 
 const goodKey = randomBytes(32).toString("base64");
 const goodSecret = randomBytes(32).toString("base64");
@@ -43,5 +43,24 @@ describe("configuration", () => {
     expect(Buffer.from(first.AKHROT_ENCRYPTION_KEY, "base64")).toHaveLength(32);
     expect(info).toHaveBeenCalledTimes(1);
     expect(JSON.parse(readFileSync(path.join(dir, ".data/dev-secrets.json"), "utf8")).AUTH_SECRET).toBe(first.AUTH_SECRET);
+  });
+});
+
+describe("S6: AKHROT_EXTRA_SCOPES_<CODE>", () => {
+  it("maps each variable to its provider code (underscores for dashes), trimming the list", () => {
+    expect(parseExtraScopes({ AKHROT_EXTRA_SCOPES_GOOGLE: "https://mail.google.com/, https://www.googleapis.com/auth/tasks", AKHROT_EXTRA_SCOPES_X_TWITTER: "dm.read" })).toEqual({
+      google: ["https://mail.google.com/", "https://www.googleapis.com/auth/tasks"],
+      "x-twitter": ["dm.read"],
+    });
+  });
+
+  it.each([
+    ["a lower-case code", { AKHROT_EXTRA_SCOPES_google: "a" }, /AKHROT_EXTRA_SCOPES_google: the part after/],
+    ["an empty list", { AKHROT_EXTRA_SCOPES_GOOGLE: " , " }, /AKHROT_EXTRA_SCOPES_GOOGLE: must list at least one scope/],
+    ["a scope with a space", { AKHROT_EXTRA_SCOPES_GITHUB: "repo,admin org" }, /AKHROT_EXTRA_SCOPES_GITHUB: each scope must be one token/],
+  ])("refuses %s at start-up", (_, source, message) => {
+    expect(() => parseExtraScopes(source)).toThrow(EnvError);
+    expect(() => parseExtraScopes(source)).toThrow(message);
+    expect(() => parseEnv({ NODE_ENV: "test", AUTH_SECRET: goodSecret, AKHROT_ENCRYPTION_KEY: goodKey, ...source })).toThrow(message);
   });
 });

@@ -83,6 +83,42 @@ export type Env = Omit<ParsedEnv, "AKHROT_TRUSTED_PROXIES" | "AKHROT_SIGNUP"> & 
 
 let cached: Env | undefined;
 let cachedOAuth: Record<string, string> | undefined;
+let cachedExtraScopes: Record<string, string[]> | undefined;
+
+const EXTRA_SCOPES_PREFIX = "AKHROT_EXTRA_SCOPES_";
+const extraScopeList = z
+  .string()
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^\s,]{1,256}$/, "each scope must be one token without spaces")).min(1, "must list at least one scope"));
+
+/**
+ * AKHROT_EXTRA_SCOPES_<CODE>=a,b: scopes agents may request for provider <code> beyond the
+ * catalog's list (S6), e.g. AKHROT_EXTRA_SCOPES_GOOGLE or AKHROT_EXTRA_SCOPES_X_TWITTER
+ * (underscores stand for dashes). Keyed by provider code.
+ */
+export function parseExtraScopes(source: Readonly<Record<string, string | undefined>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(source)) {
+    if (!name.startsWith(EXTRA_SCOPES_PREFIX) || !value) continue;
+    const suffix = name.slice(EXTRA_SCOPES_PREFIX.length);
+    if (!/^[A-Z0-9]+(_[A-Z0-9]+)*$/.test(suffix)) {
+      problems.push(`  ${name}: the part after ${EXTRA_SCOPES_PREFIX} must be a provider code in upper case (dashes as _)`);
+      continue;
+    }
+    const parsed = extraScopeList.safeParse(value);
+    if (!parsed.success) problems.push(`  ${name}: ${parsed.error.issues[0]?.message ?? "is invalid"}`);
+    else out[suffix.toLowerCase().replaceAll("_", "-")] = parsed.data;
+  }
+  if (problems.length) throw new EnvError(`Invalid Akhrot configuration:\n${problems.join("\n")}\nSee .env.example.`);
+  return out;
+}
+
+/** The operator's extra scopes per provider code (validated at start-up with the rest of the env). */
+export function extraScopesEnv(): Record<string, string[]> {
+  cachedExtraScopes ??= parseExtraScopes(process.env);
+  return cachedExtraScopes;
+}
 
 /** True when running as a deployed instance: secrets must come from the environment. */
 export function isProductionLike(source: NodeJS.ProcessEnv = process.env): boolean {
@@ -147,6 +183,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     // production starts invitation-only; the first account comes from `akhrot user create`.
     AKHROT_SIGNUP: parsed.AKHROT_SIGNUP ?? (production ? "invite" : "open"),
   };
+  parseExtraScopes(source);
   if (env.VERCEL && !env.DATABASE_URL) {
     throw new EnvError(
       "Invalid Akhrot configuration:\n  DATABASE_URL: is required on Vercel (the embedded PGlite database needs a persistent disk); set it to a Postgres connection string, e.g. from Vercel Postgres or Neon.",
@@ -177,4 +214,5 @@ export function oauthEnv(): Record<string, string> {
 export function resetEnvCache(): void {
   cached = undefined;
   cachedOAuth = undefined;
+  cachedExtraScopes = undefined;
 }

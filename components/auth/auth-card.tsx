@@ -5,7 +5,8 @@ type Props = {
   title: string;
   subtitle: string;
   children: React.ReactNode;
-  footer: { text: string; linkLabel: string; href: string };
+  /** Omitted where another way in would be a detour (signing in to use a connect link). */
+  footer?: { text: string; linkLabel: string; href: string };
 };
 
 /** The centred card shared by /sign-in and /sign-up. */
@@ -23,12 +24,14 @@ export function AuthCard({ title, subtitle, children, footer }: Props) {
           <p className="mt-1 text-sm text-zinc-600">{subtitle}</p>
           <div className="mt-6">{children}</div>
         </section>
-        <p className="mt-6 text-center text-sm text-zinc-600">
-          {footer.text}{" "}
-          <Link href={footer.href} className="font-medium text-zinc-900 underline-offset-4 hover:underline">
-            {footer.linkLabel}
-          </Link>
-        </p>
+        {footer && (
+          <p className="mt-6 text-center text-sm text-zinc-600">
+            {footer.text}{" "}
+            <Link href={footer.href} className="font-medium text-zinc-900 underline-offset-4 hover:underline">
+              {footer.linkLabel}
+            </Link>
+          </p>
+        )}
       </div>
     </main>
   );

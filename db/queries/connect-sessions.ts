@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { connectSessions, type ConnectSession } from "@/db/schema";
 
@@ -13,12 +13,22 @@ export async function findConnectSession(db: DbOrTx, id: string): Promise<Connec
   return row;
 }
 
-/** Arm a pending, unexpired session with a fresh state + PKCE verifier (the human pressed Continue). */
-export async function armConnectSession(db: DbOrTx, id: string, stateHash: string, codeVerifierEnc: string | null, now: Date) {
+/**
+ * Arm a pending, unexpired session with a fresh state + PKCE verifier (the human pressed
+ * Continue). Armed once: only the browser that armed it first (same binding) may arm it again.
+ */
+export async function armConnectSession(db: DbOrTx, id: string, arm: { stateHash: string; codeVerifierEnc: string | null; browserBindingHash: string }, now: Date) {
   const [row] = await db
     .update(connectSessions)
-    .set({ stateHash, codeVerifierEnc, startedAt: now })
-    .where(and(eq(connectSessions.id, id), eq(connectSessions.status, "pending"), gt(connectSessions.expiresAt, now)))
+    .set({ stateHash: arm.stateHash, codeVerifierEnc: arm.codeVerifierEnc, browserBindingHash: arm.browserBindingHash, startedAt: now })
+    .where(
+      and(
+        eq(connectSessions.id, id),
+        eq(connectSessions.status, "pending"),
+        gt(connectSessions.expiresAt, now),
+        or(isNull(connectSessions.browserBindingHash), eq(connectSessions.browserBindingHash, arm.browserBindingHash)),
+      ),
+    )
     .returning();
   return row;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOriginRequest } from "./same-origin";
+import { isSameOriginFormPost, isSameOriginRequest } from "./same-origin";
 
 function req(headers: Record<string, string>, url = "http://localhost:3210/api/trpc/apiKeys.create") {
   return new Request(url, { method: "POST", headers });
@@ -17,5 +17,19 @@ describe("isSameOriginRequest", () => {
     ["Origin null", { host: "localhost:3210", origin: "null" }, undefined, false],
   ])("%s", (_, headers, appUrl, expected) => {
     expect(isSameOriginRequest(req(headers), appUrl)).toBe(expected);
+  });
+});
+
+describe("isSameOriginFormPost", () => {
+  it.each([
+    ["same-origin browser post", { host: "localhost:3210", origin: "http://localhost:3210", "sec-fetch-site": "same-origin" }, true],
+    ["no Origin, no Sec-Fetch-Site (the CSRF token decides)", { host: "localhost:3210" }, true],
+    ["Origin evil", { host: "localhost:3210", origin: "https://evil.example", "sec-fetch-site": "cross-site" }, false],
+    ["Origin null", { host: "localhost:3210", origin: "null" }, false],
+    ["no Origin and Sec-Fetch-Site cross-site", { host: "localhost:3210", "sec-fetch-site": "cross-site" }, false],
+    ["a sibling subdomain (same-site)", { host: "localhost:3210", origin: "http://other.localhost:3210", "sec-fetch-site": "same-site" }, false],
+    ["same-site even with our own Origin", { host: "localhost:3210", origin: "http://localhost:3210", "sec-fetch-site": "same-site" }, false],
+  ])("S1: %s", (_, headers, expected) => {
+    expect(isSameOriginFormPost(req(headers))).toBe(expected);
   });
 });

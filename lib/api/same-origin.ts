@@ -17,3 +17,17 @@ export function isSameOriginRequest(req: Request, appUrl?: string): boolean {
   const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host") || new URL(req.url).host;
   return originHost === host;
 }
+
+/**
+ * Stricter check for the hosted connect pages' form posts (S1: a cross-site auto-submitted
+ * form must not arm a flow). Browsers send `Sec-Fetch-Site` on every request: anything but
+ * `same-origin` (or `none`, a typed URL) is refused, including `same-site` (a sibling
+ * subdomain is another tenant's page). An Origin must name this instance; `null` is refused.
+ * A request with neither header falls through to the per-render CSRF token, which is always
+ * required as well.
+ */
+export function isSameOriginFormPost(req: Request, appUrl?: string): boolean {
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin" && site !== "none") return false;
+  return isSameOriginRequest(req, appUrl);
+}

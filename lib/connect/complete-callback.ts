@@ -11,6 +11,7 @@ import { saveOAuthConnection } from "@/lib/connections/save-oauth-connection";
 import { decryptSecret } from "@/lib/crypto";
 import { exchangeCode, fetchIdentity, ProviderCallError, resolveClientConfig, validateCallback } from "@/lib/oauth";
 import { getProvider } from "@/lib/providers";
+import { sessionRef } from "./session-ref";
 import { redirectUriFor, stateDigest } from "./start-authorization";
 
 export type CallbackOutcome =
@@ -22,7 +23,7 @@ const SINGLE = ["state", "code", "error", "iss"];
 
 async function fail(db: Db, session: ConnectSession, error: string): Promise<CallbackOutcome> {
   await finishConnectSession(db, session.id, { status: "failed", error });
-  await recordEvent(db, { userId: session.userId, apiKeyId: session.apiKeyId, action: "connection.create", provider: session.provider, outcome: "failure", detail: { sessionId: session.id, error } });
+  await recordEvent(db, { userId: session.userId, apiKeyId: session.apiKeyId, action: "connection.create", provider: session.provider, outcome: "failure", detail: { sessionRef: sessionRef(session.id), error } });
   return { kind: "failed", session, error };
 }
 
@@ -73,7 +74,7 @@ export async function completeCallback(
     action: "connection.create",
     provider: provider.code,
     connectionId: connection.id,
-    detail: { sessionId: session.id, account: connection.accountLabel, scopes: connection.scopes },
+    detail: { sessionRef: sessionRef(session.id), account: connection.accountLabel, scopes: connection.scopes },
   });
   return { kind: "completed", session, connectionId: connection.id };
 }

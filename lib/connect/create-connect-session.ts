@@ -6,9 +6,10 @@ import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
 import { recordEvent } from "@/lib/audit/record-event";
 import { randomId } from "@/lib/crypto";
 import { findReplaceableConnection } from "@/lib/connections/find-replaceable-connection";
-import { env } from "@/lib/env";
+import { env, extraScopesEnv } from "@/lib/env";
 import { resolveClientConfig } from "@/lib/oauth";
 import { requireProvider } from "./require-provider";
+import { sessionRef } from "./session-ref";
 
 export const SESSION_TTL_MS = 10 * 60 * 1000;
 
@@ -36,6 +37,17 @@ export async function createConnectSession(
   let scopes: string[] = [];
   if (provider.authType === "oauth2") {
     resolveClientConfig(provider); // PROVIDER_NOT_CONFIGURED now, not after the human clicked
+    // S6: an agent (or whoever steers it) may only ask for scopes the catalog lists for this
+    // provider, plus the operator's AKHROT_EXTRA_SCOPES_<CODE>; never an arbitrary "admin" scope.
+    const allowed = new Set([...provider.oauth.scopes, ...provider.oauth.defaultScopes, ...(extraScopesEnv()[provider.code] ?? [])]);
+    const unknown = (input.scopes ?? []).find((s) => !allowed.has(s));
+    if (unknown !== undefined) {
+      throw new ApiError(
+        "INVALID_REQUEST",
+        `scopes: "${unknown.slice(0, 120)}" is not a ${provider.name} scope this Akhrot instance allows. Ask only for the scopes GET /ai/context/${provider.code} lists; the operator can allow more with AKHROT_EXTRA_SCOPES_${provider.code.toUpperCase().replaceAll("-", "_")}.`,
+        { provider: provider.code },
+      );
+    }
     const [current] = await listConnectionsForUser(db, owner.userId, provider.code);
     scopes = [...new Set([...provider.oauth.defaultScopes, ...(current?.scopes ?? []), ...(input.scopes ?? [])])];
   } else if (provider.authType === "mtproto") {
@@ -54,6 +66,7 @@ export async function createConnectSession(
     replaceConnectionId: input.replaceConnectionId ?? null,
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
-  await recordEvent(db, { userId: owner.userId, apiKeyId: owner.key?.id ?? null, action: "session.create", provider: provider.code, detail: { sessionId: row.id, scopes } });
+  // S18: the live session id is a capability for 10 minutes; the audit row keeps only a digest to correlate by.
+  await recordEvent(db, { userId: owner.userId, apiKeyId: owner.key?.id ?? null, action: "session.create", provider: provider.code, detail: { sessionRef: sessionRef(row.id), scopes } });
   return { sessionId: row.id, url: `${baseUrl}/connect/${row.id}`, expiresAt: row.expiresAt.toISOString(), provider: provider.code };
 }

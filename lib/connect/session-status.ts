@@ -21,9 +21,15 @@ export function sessionView(s: ConnectSession, now = new Date()): SessionView {
   };
 }
 
-/** The session if it belongs to this user; otherwise the same 404 as for one that does not exist. */
-export async function getOwnSession(db: Db, userId: string, id: string): Promise<ConnectSession> {
+/**
+ * The session if it belongs to this key's user and is for a provider the key may use (S21: a
+ * key restricted to github does not read the user's google sessions); otherwise the same 404
+ * as for one that does not exist.
+ */
+export async function getOwnSession(db: Db, key: { userId: string; providers: string[] | null }, id: string): Promise<ConnectSession> {
   const s = /^cs_[0-9A-Za-z]{22}$/.test(id) ? await findConnectSession(db, id) : undefined;
-  if (!s || s.userId !== userId) throw new ApiError("NOT_FOUND", "No connect session with that id for this API key. Create one with POST /oauth/sessions.");
+  if (!s || s.userId !== key.userId || (key.providers && !key.providers.includes(s.provider))) {
+    throw new ApiError("NOT_FOUND", "No connect session with that id for this API key. Create one with POST /oauth/sessions.");
+  }
   return s;
 }

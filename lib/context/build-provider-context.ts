@@ -62,7 +62,7 @@ export function connectInstructions(baseUrl: string, body: Record<string, unknow
       : "The page is a form where the user enters the credential: never ask for it in the chat.";
   return [
     codeBlock(akhrotCurl(baseUrl, "POST", "/oauth/sessions", body), "bash"),
-    `Send your user the returned \`url\` (single use, 10 minutes). ${how} Then poll \`GET ${apiUrl(baseUrl, "/oauth/sessions/{sessionId}")}\` until \`status\` is \`completed\`.`,
+    `Send your user the returned \`url\` (single use, 10 minutes; they must open it signed in to the Akhrot dashboard as the owner of your key). ${how} Then poll \`GET ${apiUrl(baseUrl, "/oauth/sessions/{sessionId}")}\` until \`status\` is \`completed\`.`,
   ].join("\n\n");
 }
 

@@ -81,7 +81,7 @@ export function buildSkillMarkdown(baseUrl: string): string {
     "### 4. Connect a provider the user has not connected yet",
     codeBlock(akhrotCurl(base, "POST", "/oauth/sessions", { provider: "notion" }), "bash"),
     [
-      'Returns `sessionId`, `url` and `expiresAt`. Send your user to `url`: it works once, for 10 minutes, without a dashboard login. Add `"scopes":[...]` to ask for more scopes.',
+      'Returns `sessionId`, `url` and `expiresAt`. Send your user to `url`: it works once, for 10 minutes, and only for the person who owns your Akhrot API key, **signed in to the Akhrot dashboard** (the page asks them to sign in first, shows which key asked and for which scopes, and needs their explicit Continue). Anyone else who opens it is refused. Add `"scopes":[...]` to ask for more scopes: only scopes listed by `GET /ai/context/{provider}` are accepted.',
       "For API-key providers the page is a form where the user pastes the key: never ask for keys in the chat.",
     ].join("\n"),
     "### 5. Wait for the user",
@@ -98,7 +98,7 @@ export function buildSkillMarkdown(baseUrl: string): string {
       "- **API key = user identity.** There is no userId: your Akhrot API key identifies the user, and every connection belongs to that user.",
       "- **Tokens refresh automatically.** `/tokens/fetch` refreshes an expiring OAuth token before returning it; fetch again instead of keeping a token past `expiresAt`.",
       "- **Direct API calls.** You call provider APIs yourself; Akhrot only stores and returns credentials.",
-      "- **The user must authorize.** Only the human can complete the flow at the `url` from `/oauth/sessions`; you cannot authorize for them.",
+      "- **The user must authorize.** Only the human who owns your key, signed in to the Akhrot dashboard, can complete the flow at the `url` from `/oauth/sessions`; you cannot authorize for them, and the link is useless to anyone else.",
       "- **Telegram is special.** It uses MTProto, not HTTP: the response has `accessToken` (a session string), `apiId` and `apiHash` for GramJS (JavaScript) or Telethon (Python).",
     ].join("\n"),
     "## Errors",

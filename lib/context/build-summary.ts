@@ -67,7 +67,7 @@ export function buildSummary(connections: readonly ContextConnection[], baseUrl:
     lines.push(
       connected.length > 0
         ? `Next: POST /tokens/fetch ${JSON.stringify(fetchBody)} · ${connect}`
-        : `Next: ${connect}, the user opens its url; then POST /tokens/fetch`,
+        : `Next: ${connect}, the user opens its url signed in to Akhrot; then POST /tokens/fetch`,
     );
     return `${lines.join("\n")}\n`;
   };

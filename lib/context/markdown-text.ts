@@ -7,10 +7,15 @@ export function inlineText(s: string, maxLength = 120): string {
   const short = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
   // Entities, not tags: "<" never reaches the markdown raw. Backslash-escape what could build a
   // link, image, emphasis or code span from a label like "[Verify](https://evil.example)".
+  // S15: a bare URL or www. name in a label ("Alice https://evil.example/reauth") must not become a
+  // live link in GFM renderers or the dashboard: an escaped ":" or "." breaks the autolink match and
+  // still renders as the same character.
   return short
     .replace(/[\\[\]*`]/g, (c) => `\\${c}`)
     .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;");
+    .replaceAll(">", "&gt;")
+    .replaceAll("://", "\\://")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
 export function tableCell(s: string): string {

@@ -14,7 +14,7 @@ export function joinScopes(cfg: ClientConfig, scopes: readonly string[]): string
  */
 export async function buildAuthorizationUrl(
   cfg: ClientConfig,
-  opts: { redirectUri: string; state: string; scopes: readonly string[] },
+  opts: { redirectUri: string; state: string; scopes: readonly string[]; ownerHasConnection?: boolean },
 ): Promise<AuthorizationRequest> {
   const url = new URL(cfg.authorizationUrl);
   const p = url.searchParams;
@@ -27,6 +27,11 @@ export async function buildAuthorizationUrl(
     p.set(cfg.provider.oauth.quirks.includes("slack-authed-user") ? "user_scope" : "scope", joinScopes(cfg, opts.scopes));
   }
   for (const [k, v] of Object.entries(cfg.provider.oauth.extraAuthorizeParams)) p.set(k, v);
+  // Google's include_granted_scopes folds every earlier grant of this client into the new token,
+  // and its consent screen shows only the new scopes (S6). Only an owner who already holds a
+  // connection of this provider keeps it (incremental consent for their own grant).
+  // https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth
+  if (!opts.ownerHasConnection) p.delete("include_granted_scopes");
   let codeVerifier: string | null = null;
   if (cfg.provider.oauth.pkce !== "none") {
     codeVerifier = oauth.generateRandomCodeVerifier();

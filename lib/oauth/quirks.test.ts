@@ -54,6 +54,13 @@ describe("authorization URL", () => {
     expect(p.get("redirect_uri")).toBe("https://a.example/oauth/callback/google");
   });
 
+  it("S6: google's include_granted_scopes only when the owner already holds a google connection", async () => {
+    const first = await buildAuthorizationUrl(cfg("google"), { redirectUri: "https://a.example/oauth/callback/google", state: "s", scopes: ["openid"] });
+    expect(new URL(first.url).searchParams.has("include_granted_scopes")).toBe(false);
+    const again = await buildAuthorizationUrl(cfg("google"), { redirectUri: "https://a.example/oauth/callback/google", state: "s", scopes: ["openid"], ownerHasConnection: true });
+    expect(new URL(again.url).searchParams.get("include_granted_scopes")).toBe("true");
+  });
+
   it("slack: user scopes in user_scope, comma-separated", async () => {
     const { url } = await buildAuthorizationUrl(cfg("slack"), { redirectUri: "https://a.example/cb", state: "s", scopes: ["channels:read", "chat:write"] });
     const p = new URL(url).searchParams;

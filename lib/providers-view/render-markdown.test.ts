@@ -5,6 +5,7 @@ import { providers } from "@/lib/providers";
 import { parseInline, safeHref } from "./parse-inline";
 import { parseMarkdown } from "./parse-markdown";
 import { renderMarkdown } from "./render-markdown";
+import { connection } from "@/lib/context/test-connections";
 
 function html(markdown: string): string {
   return renderToStaticMarkup(renderMarkdown(markdown));
@@ -161,5 +162,17 @@ describe("renderMarkdown on the builders' real output", () => {
     }
     expect(out).toContain("&lt;script&gt;alert(1)&lt;/script&gt; | x (default, active)");
     expect(out).toMatch(/<pre[^>]*data-lang="bash"[^>]*><code[^>]*>curl -s -X POST &quot;https:\/\/akhrot.example\/tokens\/fetch&quot;/);
+  });
+});
+
+describe("S15: a provider-supplied label is never a live link on the dashboard", () => {
+  it("renders a label carrying a bare URL as text, not <a href>", () => {
+    const google = providers.find((p) => p.code === "google");
+    if (!google) throw new Error("catalog lacks google");
+    const { markdown } = buildProviderContext(google, [connection("google", { accountLabel: "Bob https://evil.example/reauth www.evil.example" })], "https://akhrot.example");
+    const out = html(markdown);
+    expect(out).toContain("Bob https://evil.example/reauth www.evil.example");
+    expect(out).not.toContain('href="https://evil.example/reauth"');
+    expect(out).not.toMatch(/href="[^"]*evil\.example/);
   });
 });

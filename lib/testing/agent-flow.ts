@@ -1,19 +1,20 @@
 /**
  * A scripted agent and human for integration tests, through the REAL route handlers: the
- * agent creates a connect session and fetches tokens with its key; the human presses
- * Continue on the hosted page, logs in and consents at the local OAuth server (oidc-provider),
+ * agent creates a connect session and fetches tokens with its key; the human, signed in to the
+ * dashboard as the key's owner, opens the link (CSRF token), presses Continue on the hosted
+ * page, logs in and consents at the local OAuth server (oidc-provider),
  * and the browser returns to the one callback with its binding cookie. Used by tests and benches
  * (so it throws instead of using a test framework's assertions).
  */
 import { NextRequest } from "next/server";
 import type { Db } from "@/db";
 import { GET as callback } from "@/app/oauth/callback/[provider]/route";
-import { POST as startConnect } from "@/app/connect/[sessionId]/start/route";
 import { POST as createSession } from "@/app/oauth/sessions/route";
 import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
 import { resetEnvCache } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
 import { makeKey, makeUser, params, request } from "./fixtures";
+import { LinkBrowser } from "./link-browser";
 import { completeLoginAndConsent } from "./oidc-login";
 import { googleEnvFor, startOidcServer, type OidcServer } from "./oidc-server";
 
@@ -53,16 +54,18 @@ export async function post(route: typeof fetchTokenRoute, path: string, key: str
   return { status: res.status, headers: res.headers, text, body: JSON.parse(text) as JsonAnswer["body"] };
 }
 
-/** Agent asks for a session; the human opens it and presses Continue. */
-export async function humanStartsFlow(agent: Agent, body: Record<string, unknown> = { provider: "google" }) {
+/** Agent asks for a session; the human (signed in as the key's owner) opens it and presses Continue. */
+export async function humanStartsFlow(agent: Agent, body: Record<string, unknown> = { provider: "google" }, browser?: LinkBrowser) {
   const created = await post(createSession, "/oauth/sessions", agent.key, body);
   if (created.status !== 201) throw new Error(`POST /oauth/sessions answered ${created.status}: ${created.text}`);
   const sessionId = String(created.body.sessionId);
-  const start = await startConnect(request(`/connect/${sessionId}/start`, { method: "POST" }), params({ sessionId }));
-  if (start.status !== 303) throw new Error(`POST /connect/{id}/start answered ${start.status}`);
+  const human = browser ?? (await new LinkBrowser().signIn({ id: agent.userId }));
+  await human.open(sessionId);
+  const start = await human.start(sessionId);
+  if (start.status !== 303) throw new Error(`POST /connect/{id}/start answered ${start.status}: ${await start.text()}`);
   const location = start.headers.get("location") ?? "";
-  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return { sessionId, location, cookie, created: created.body };
+  const cookie = start.headers.getSetCookie().find((c) => c.startsWith("akh_cb_"))?.split(";")[0] ?? "";
+  return { sessionId, location, cookie, created: created.body, browser: human };
 }
 
 export async function runCallback(url: string, cookie: string) {

@@ -77,7 +77,7 @@ describe("Replace key → same connection, new key", () => {
     const before = await rowOf(first);
 
     const sessionId = await replaceSession(a, "openai", first);
-    const page = await loadConnectPage(db, sessionId);
+    const page = await loadConnectPage(db, sessionId, a.userId);
     expect(page).toMatchObject({ state: "pending", replacing: "OpenAI …0001" });
     expect(await submitHostedCredentials(db, sessionId, { apiKey: NEW_KEY })).toEqual({ ok: true, replaced: { provider: "openai" } });
 
@@ -124,7 +124,7 @@ describe("Replace key → same connection, new key", () => {
     const id = await connect(a, "openai", { apiKey: OLD_KEY });
     const sessionId = await replaceSession(a, "openai", id);
     await callerFor(db, a.userId).connections.disconnect({ id });
-    expect(await loadConnectPage(db, sessionId)).toMatchObject({ state: "pending", replacing: "your OpenAI key" });
+    expect(await loadConnectPage(db, sessionId, a.userId)).toMatchObject({ state: "pending", replacing: "your OpenAI key" });
     const result = await submitHostedCredentials(db, sessionId, { apiKey: NEW_KEY });
     expect(result).toEqual({ ok: false, errors: { _form: expect.stringMatching(/^The connection whose key you are replacing was disconnected, so nothing was saved\./) } });
     expect(await db.select().from(connections).where(eq(connections.userId, a.userId))).toHaveLength(0);

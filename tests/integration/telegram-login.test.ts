@@ -38,6 +38,12 @@ import { submitTelegramPassword } from "@/lib/telegram/submit-telegram-password"
 import { loadTelegramLogin, type TelegramLoginView } from "@/lib/telegram/telegram-login-view";
 import { FakeTelegramServer } from "@/lib/telegram/testing/fake-mtproto-server";
 import { makeKey, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
+import { LINK_POST_REFUSALS } from "@/lib/connect/check-link-post";
+import { LinkBrowser } from "@/lib/testing/link-browser";
+import { actAs } from "@/lib/testing/next-headers-stub";
+
+// Server actions read their request through next/headers; outside a running Next there is none.
+vi.mock("next/headers", () => import("@/lib/testing/next-headers-stub"));
 
 const API_ID = "123456";
 const API_HASH = "0123456789abcdef0123456789abcdef";
@@ -155,7 +161,7 @@ describe("phone → code → connected", () => {
     expect(done).toMatchObject({ status: "completed", codeVerifierEnc: null, connectionId: expect.stringMatching(/^conn_/) });
     const status = await sessionStatus(request(`/oauth/sessions/${id}`, { key: a.key }), params({ sessionId: id }));
     expect(await status.json()).toMatchObject({ status: "completed" });
-    expect(await loadConnectPage(db, id)).toMatchObject({ state: "completed" });
+    expect(await loadConnectPage(db, id, (await row(id))?.userId)).toMatchObject({ state: "completed" });
 
     const token = await call(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "telegram" });
     expect(token.status).toBe(200);
@@ -411,17 +417,51 @@ describe("the server action and the form", () => {
     return f;
   };
 
+  /** The link's owner, signed in, with the page open: the action gets their cookies and same-origin headers. */
+  async function ownerOnPage() {
+    const a = await agent();
+    const id = await telegramSession(a.key);
+    const browser = await new LinkBrowser().signIn({ id: a.userId });
+    const csrf = await browser.open(id);
+    actAs(browser, id);
+    return { id, csrf, browser };
+  }
+
   it("parses each intent and answers with the next view", async () => {
-    const id = await telegramSession((await agent()).key);
+    const { id, csrf } = await ownerOnPage();
     const prev: TelegramLoginView = { step: "phone" };
-    expect(track(await telegramLoginStep(id, prev, form({ intent: "phone", phone: "+12" })))).toMatchObject({ step: "phone", error: expect.stringMatching(/not a complete international number/) });
-    expect(track(await telegramLoginStep(id, prev, form({ intent: "code", code: "12345" })))).toEqual({ step: "phone", error: "Enter your phone number first to get a code." });
-    expect(track(await telegramLoginStep(id, prev, form({ intent: "restart" })))).toEqual({ step: "phone" });
-    expect(track(await telegramLoginStep(id, prev, form({ phone: PHONE.typed })))).toEqual({ step: "phone", error: "That form was incomplete. Fill in the field and try again." });
-    expect(track(await telegramLoginStep("cs_doesnotexist", prev, form({ intent: "phone", phone: PHONE.typed })))).toEqual({ step: "closed", error: LINK_CLOSED });
+    expect(track(await telegramLoginStep(id, prev, form({ csrf, intent: "phone", phone: "+12" })))).toMatchObject({ step: "phone", error: expect.stringMatching(/not a complete international number/) });
+    expect(track(await telegramLoginStep(id, prev, form({ csrf, intent: "code", code: "12345" })))).toEqual({ step: "phone", error: "Enter your phone number first to get a code." });
+    expect(track(await telegramLoginStep(id, prev, form({ csrf, intent: "restart" })))).toEqual({ step: "phone" });
+    expect(track(await telegramLoginStep(id, prev, form({ csrf, phone: PHONE.typed })))).toEqual({ step: "phone", error: "That form was incomplete. Fill in the field and try again." });
+    expect(track(await telegramLoginStep("cs_doesnotexist", prev, form({ csrf, intent: "phone", phone: PHONE.typed })))).toEqual({ step: "closed", error: LINK_POST_REFUSALS.not_found });
+    expect(LINK_CLOSED).toMatch(/expired|used/);
   });
 
-  const render = (initial: TelegramLoginView) => renderToStaticMarkup(createElement(TelegramLogin, { action: async (view: TelegramLoginView) => view, initial, importForm: createElement("p", null, "import form") }));
+  it("S1: a Telegram step without this render's CSRF token, or posted cross-site, is refused before Telegram is called", async () => {
+    const { id, csrf, browser } = await ownerOnPage();
+    const prev: TelegramLoginView = { step: "phone" };
+    expect(await telegramLoginStep(id, prev, form({ intent: "phone", phone: PHONE.typed }))).toEqual({ step: "closed", error: LINK_POST_REFUSALS.csrf });
+    expect(await telegramLoginStep(id, prev, form({ csrf: "x".repeat(43), intent: "phone", phone: PHONE.typed }))).toEqual({ step: "closed", error: LINK_POST_REFUSALS.csrf });
+    actAs(browser, id, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    expect(await telegramLoginStep(id, prev, form({ csrf, intent: "phone", phone: PHONE.typed }))).toEqual({ step: "closed", error: LINK_POST_REFUSALS.cross_site });
+    expect((await row(id))?.codeVerifierEnc ?? null).toBeNull();
+  });
+
+  it("S2: another signed-in user cannot run the Telegram login on someone else's link", async () => {
+    const owner = await agent();
+    const id = await telegramSession(owner.key);
+    const other = await makeUser(db);
+    const browser = await new LinkBrowser().signIn({ id: other.id });
+    const csrf = await browser.open(id);
+    actAs(browser, id);
+    const view = await telegramLoginStep(id, { step: "phone" }, form({ csrf, intent: "phone", phone: PHONE.typed }));
+    expect(view).toEqual({ step: "closed", error: LINK_POST_REFUSALS.other_user });
+    expect(JSON.stringify(view)).not.toMatch(/@/);
+    expect((await row(id))?.codeVerifierEnc ?? null).toBeNull();
+  });
+
+  const render = (initial: TelegramLoginView) => renderToStaticMarkup(createElement(TelegramLogin, { action: async (view: TelegramLoginView) => view, csrf: "t".repeat(43), initial, importForm: createElement("p", null, "import form") }));
 
   it.each([
     [{ step: "phone" }, "tg-phone", "Phone number of your Telegram account"],

@@ -18,11 +18,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await currentUser()) redirect(callbackUrl);
   const error = oauthErrorMessage(typeof params.error === "string" ? params.error : undefined);
   const notice = params.reset === "1" ? "Your new password is set, and every other session was signed out. Sign in with it." : undefined;
+  // A connect link works only for the account whose agent asked for it: a new account is never the
+  // right one, so sign-up is not offered on the way to a link.
+  const forLink = /^\/connect\/cs_[0-9A-Za-z]{22}$/.test(callbackUrl);
   return (
     <AuthCard
       title="Sign in to Akhrot"
-      subtitle="Manage your agents' connections and API keys."
-      footer={{ text: "New to Akhrot?", linkLabel: "Create an account", href: "/sign-up" }}
+      subtitle={forLink ? "Your agent sent you a connect link. Sign in with the Akhrot account that agent uses to continue." : "Manage your agents' connections and API keys."}
+      footer={forLink ? undefined : { text: "New to Akhrot?", linkLabel: "Create an account", href: "/sign-up" }}
     >
       <CredentialsForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} initialError={error} initialNotice={notice} />
       <SocialButtons providers={socialProviders()} action={socialSignInAction} callbackUrl={callbackUrl} />

@@ -2,13 +2,18 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { LINK_CSRF_FIELD } from "@/lib/connect/link-csrf";
 import { submitHostedCredentials, type SubmitResult } from "@/lib/connect/submit-hosted-credentials";
+import { guardLinkPost } from "./guard-link-post";
 
-/** Server action behind the hosted paste form; the session id is the only authority (single use, 10 minutes). */
+/** Server action behind the hosted paste form: the link's owner, signed in, from this page (same origin + CSRF token). */
 export async function submitCredentials(sessionId: string, _prev: SubmitResult | null, form: FormData): Promise<SubmitResult> {
+  const db = await getDb();
+  const refused = await guardLinkPost(db, sessionId, form);
+  if (refused) return { ok: false, errors: { _form: refused } };
   const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string") values[k] = v;
-  const result = await submitHostedCredentials(await getDb(), sessionId, values);
+  for (const [k, v] of form.entries()) if (typeof v === "string" && k !== LINK_CSRF_FIELD) values[k] = v;
+  const result = await submitHostedCredentials(db, sessionId, values);
   // "Replace key" started on the Connections page: land back there, where the new label shows.
   if (result.ok && result.replaced) redirect(`/dashboard/connections?replaced=${result.replaced.provider}`);
   return result;

@@ -2,9 +2,13 @@ type Props = {
   title: string;
   body: string;
   tone: "neutral" | "success" | "error";
+  /** Short "label: value" lines (who asked, which provider). */
+  facts?: { label: string; value: string }[];
   scopes?: string[];
   note?: string;
-  action?: { href: string; label: string };
+  /** The explicit Continue: a same-origin form post carrying this render's CSRF token. */
+  action?: { href: string; label: string; csrf: string };
+  links?: { href: string; label: string }[];
   children?: React.ReactNode;
 };
 
@@ -13,7 +17,7 @@ const BADGES = { neutral: "bg-zinc-100 text-zinc-700", success: "bg-emerald-100 
 const LABELS = { neutral: "Akhrot", success: "Connected", error: "Not connected" } as const;
 
 /** The one card layout of the hosted connect pages. */
-export function ConnectCard({ title, body, tone, scopes, note, action, children }: Props) {
+export function ConnectCard({ title, body, tone, facts, scopes, note, action, links, children }: Props) {
   return (
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 py-12">
       <section className={`w-full max-w-md rounded-2xl border bg-white p-8 shadow-sm ${TONES[tone]}`} aria-labelledby="connect-title">
@@ -22,6 +26,16 @@ export function ConnectCard({ title, body, tone, scopes, note, action, children 
           {title}
         </h1>
         <p className="mt-3 text-sm leading-6 text-zinc-600">{body}</p>
+        {facts && facts.length > 0 && (
+          <dl className="mt-5 space-y-1 text-sm">
+            {facts.map((f) => (
+              <div key={f.label} className="flex flex-wrap gap-x-2">
+                <dt className="font-medium text-zinc-500">{f.label}:</dt>
+                <dd className="break-all text-zinc-900">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
         {scopes && scopes.length > 0 && (
           <div className="mt-5">
             <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Permissions requested</h2>
@@ -36,12 +50,22 @@ export function ConnectCard({ title, body, tone, scopes, note, action, children 
         )}
         {action && (
           <form method="post" action={action.href} className="mt-6">
+            <input type="hidden" name="csrf" value={action.csrf} />
             <button type="submit" className="w-full rounded-lg bg-zinc-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-zinc-900 focus-visible:ring-offset-2">
               {action.label}
             </button>
           </form>
         )}
         {children}
+        {links && links.length > 0 && (
+          <p className="mt-6 text-sm">
+            {links.map((l) => (
+              <a key={l.href} href={l.href} className="font-medium text-zinc-900 underline underline-offset-2 hover:text-zinc-700">
+                {l.label}
+              </a>
+            ))}
+          </p>
+        )}
         {note && <p className="mt-4 text-xs text-zinc-500">{note}</p>}
       </section>
     </main>

@@ -5,10 +5,10 @@ import type { SubmitResult } from "@/lib/connect/submit-hosted-credentials";
 
 export type FieldView = { name: string; label: string; secret: boolean; required: boolean; hint?: string; options?: readonly string[] };
 
-type Props = { action: (prev: SubmitResult | null, form: FormData) => Promise<SubmitResult>; fields: FieldView[]; providerName: string; submitLabel?: string };
+type Props = { action: (prev: SubmitResult | null, form: FormData) => Promise<SubmitResult>; csrf: string; fields: FieldView[]; providerName: string; submitLabel?: string };
 
 /** Paste-a-key form: the secret goes from the human's browser to Akhrot, never through the agent's chat. */
-export function CredentialsForm({ action, fields, providerName, submitLabel }: Props) {
+export function CredentialsForm({ action, csrf, fields, providerName, submitLabel }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   if (state?.ok) {
     return (
@@ -20,6 +20,7 @@ export function CredentialsForm({ action, fields, providerName, submitLabel }: P
   const errors = state && !state.ok ? state.errors : {};
   return (
     <form action={submit} className="mt-6 space-y-4" noValidate>
+      <input type="hidden" name="csrf" value={csrf} />
       {fields.map((f) => (
         <div key={f.name}>
           <label htmlFor={`f-${f.name}`} className="block text-sm font-medium text-zinc-800">

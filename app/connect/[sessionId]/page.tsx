@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { currentUser } from "@/lib/auth/require-user";
+import { LINK_CSRF_HEADER } from "@/lib/connect/link-csrf";
 import { loadConnectPage } from "@/lib/connect/load-connect-page";
+import { bindingCookieSuffix, REARM_COOKIE_PREFIX } from "@/lib/connect/start-authorization";
 import { loadTelegramLogin } from "@/lib/telegram/telegram-login-view";
 import { submitCredentials } from "./actions";
 import { ConnectCard } from "./connect-card";
@@ -18,14 +23,29 @@ const FAILURES: Record<string, string> = {
   invalid_callback: "The provider's answer did not check out, so nothing was connected. Ask your agent for a new link.",
 };
 
-// GET /connect/{sessionId} – the hosted page a human opens from an agent's link.
+// GET /connect/{sessionId} – the hosted page a human opens from an agent's link; only its owner, signed in, may use it.
 export default async function ConnectPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
-  const page = await loadConnectPage(await getDb(), sessionId);
+  const user = await currentUser();
+  const browserBinding = (await cookies()).get(`${REARM_COOKIE_PREFIX}${bindingCookieSuffix(sessionId)}`)?.value;
+  const page = await loadConnectPage(await getDb(), sessionId, user?.id, { browserBinding });
   if (page.state === "not_found") {
     return <ConnectCard title="Link not found" tone="error" body="This connect link does not exist. Ask your agent to create a new one." />;
   }
+  // Straight back here after signing in (a fixed same-site path; sign-up is not offered on the way).
+  if (page.state === "sign_in") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/connect/${sessionId}`)}`);
+  if (page.state === "other_user") {
+    return (
+      <ConnectCard
+        title="This link is not yours"
+        tone="error"
+        body="This connect link belongs to another Akhrot account, so it cannot be used while you are signed in as yourself. Nothing was connected. If your agent sent you this link, sign out and sign in with the account that agent uses."
+        links={[{ href: "/dashboard", label: "Go to your dashboard" }]}
+      />
+    );
+  }
   const name = page.provider.name;
+  const asker = page.requestedBy === null ? "You started this from the dashboard" : `Your agent key “${page.requestedBy}” asked for this`;
   if (page.state === "completed") {
     return (
       <ConnectCard
@@ -45,6 +65,16 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
   const p = page.provider;
   const oauth = p.authType === "oauth2";
   const replacing = page.replacing;
+  const csrf = (await headers()).get(LINK_CSRF_HEADER) ?? "";
+  if (page.startedElsewhere) {
+    return (
+      <ConnectCard
+        title={`${name} is being connected in another browser`}
+        tone="error"
+        body={`Continue was already pressed for this link in another browser, so it can only be finished there. If that was not you, ignore this link and ask your agent for a new one.`}
+      />
+    );
+  }
   return (
     <ConnectCard
       title={replacing ? `Replace your ${name} key` : `Connect ${name}`}
@@ -52,10 +82,14 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
       body={
         replacing
           ? `The ${name} key you paste replaces the one saved as “${replacing}” on the Akhrot account ${page.maskedEmail}. Your agents keep the same connection and get the new key. Only continue if you asked for this.`
-          : `You are connecting ${oauth ? `your ${name} account` : `a ${name} credential`} to the Akhrot account ${page.maskedEmail}. Your agents on that account will be able to use it. Only continue if you asked for this.`
+          : `${asker}: connect ${oauth ? `your ${name} account` : `a ${name} credential`} to your Akhrot account ${page.maskedEmail}. Your agents on that account will be able to use it. Only continue if you asked for this.`
       }
+      facts={[
+        { label: "Requested by", value: page.requestedBy === null ? "the dashboard" : `agent key “${page.requestedBy}”` },
+        { label: "Provider", value: name },
+      ]}
       scopes={page.scopes}
-      action={oauth ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}` } : undefined}
+      action={oauth ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}`, csrf } : undefined}
       note={`This link works once and expires at ${page.expiresAt.toUTCString()}.`}
     >
       {!oauth &&
@@ -63,12 +97,14 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
           // Telegram: the phone login first; importing an existing session string stays available.
           <TelegramLogin
             action={telegramLoginStep.bind(null, sessionId)}
+            csrf={csrf}
             initial={await loadTelegramLogin(await getDb(), sessionId)}
-            importForm={<CredentialsForm action={submitCredentials.bind(null, sessionId)} providerName={name} fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))} />}
+            importForm={<CredentialsForm action={submitCredentials.bind(null, sessionId)} csrf={csrf} providerName={name} fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))} />}
           />
         ) : (
           <CredentialsForm
             action={submitCredentials.bind(null, sessionId)}
+            csrf={csrf}
             providerName={name}
             submitLabel={replacing ? "Replace key" : undefined}
             fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))}

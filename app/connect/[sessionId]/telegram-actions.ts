@@ -8,6 +8,7 @@ import { startTelegramLogin } from "@/lib/telegram/start-telegram-login";
 import { submitTelegramCode } from "@/lib/telegram/submit-telegram-code";
 import { submitTelegramPassword } from "@/lib/telegram/submit-telegram-password";
 import { loadTelegramLogin, withViewError, type TelegramLoginView } from "@/lib/telegram/telegram-login-view";
+import { guardLinkPost } from "./guard-link-post";
 
 const input = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("phone"), phone: z.string().max(64) }),
@@ -18,12 +19,15 @@ const input = z.discriminatedUnion("intent", [
 ]);
 
 /**
- * Server action behind the hosted Telegram login (phone → code → 2FA password). The session id
- * is the only authority (single use, 10 minutes); every step's state is read from the database,
- * so the form's previous state is not trusted for anything.
+ * Server action behind the hosted Telegram login (phone → code → 2FA password). Every step is
+ * refused unless the link's owner, signed in, posts it from this page (same origin + CSRF
+ * token); every step's state is read from the database, so the form's previous state is not
+ * trusted for anything.
  */
 export async function telegramLoginStep(sessionId: string, _prev: TelegramLoginView, form: FormData): Promise<TelegramLoginView> {
   const db = await getDb();
+  const refused = await guardLinkPost(db, sessionId, form);
+  if (refused) return { step: "closed", error: refused };
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return withViewError(await loadTelegramLogin(db, sessionId), "That form was incomplete. Fill in the field and try again.");
   const step = parsed.data;

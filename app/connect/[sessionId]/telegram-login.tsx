@@ -6,6 +6,8 @@ import type { TelegramLoginView } from "@/lib/telegram/telegram-login-view";
 
 type Props = {
   action: (prev: TelegramLoginView, form: FormData) => Promise<TelegramLoginView>;
+  /** This render's CSRF token, sent with every step. */
+  csrf: string;
   /** The step read from the stored state, so a reload resumes where the human was. */
   initial: TelegramLoginView;
   /** The "import a session string" form, offered as the secondary way in. */
@@ -36,7 +38,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 /** Telegram's MTProto login on the hosted page: the code and password go to Akhrot, never through the agent. */
-export function TelegramLogin({ action, initial, importForm }: Props) {
+export function TelegramLogin({ action, csrf, initial, importForm }: Props) {
   const [view, submit, pending] = useActionState(action, initial);
   // Kept on the client only, so a rejected number need not be retyped; the server never echoes it.
   const [phone, setPhone] = useState("");
@@ -58,6 +60,7 @@ export function TelegramLogin({ action, initial, importForm }: Props) {
   return (
     <>
       <form action={submit} className="mt-6 space-y-4" noValidate aria-busy={pending}>
+        <input type="hidden" name="csrf" value={csrf} />
         {view.step === "phone" && (
           <div>
             <label htmlFor="tg-phone" className="block text-sm font-medium text-zinc-800">

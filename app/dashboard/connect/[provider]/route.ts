@@ -32,7 +32,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ provide
     if (provider.authType !== "oauth2") return NextResponse.redirect(session.url, 303);
     const started = await startAuthorization(db, session.sessionId, base);
     if (!started.ok) return NextResponse.redirect(session.url, 303);
-    return setBindingCookie(NextResponse.redirect(started.redirectTo, 303), started.cookie, base);
+    return setBindingCookie(NextResponse.redirect(started.redirectTo, 303), started, base);
   } catch (err) {
     return back(err instanceof ApiError ? err.code : "INTERNAL_ERROR");
   }

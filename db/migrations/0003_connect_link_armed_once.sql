@@ -1,0 +1,1 @@
+ALTER TABLE "connect_sessions" ADD COLUMN "browser_binding_hash" text;
