@@ -226,3 +226,272 @@ export type Connection = typeof connections.$inferSelect;
 export type NewConnection = typeof connections.$inferInsert;
 export type ConnectSession = typeof connectSessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+// ── Organizations, services and their end users (the AuthOS-compatible side) ─────────────
+// A person (users) may belong to organizations; an organization owns services; a service has
+// its own keys (aks_…, never agent keys), plans, provider configuration and end users. End
+// users are org-scoped people who never sign in to this dashboard.
+
+export const orgStatuses = ["active", "suspended"] as const;
+export type OrgStatus = (typeof orgStatuses)[number];
+export const orgRoles = ["owner", "admin", "member"] as const;
+export type OrgRole = (typeof orgRoles)[number];
+export const serviceTypes = ["web", "mobile", "desktop", "api"] as const;
+export type ServiceType = (typeof serviceTypes)[number];
+
+export const organizations = pgTable("organizations", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  status: text("status").$type<OrgStatus>().notNull().default("active"),
+  createdAt: createdAt(),
+});
+
+export const orgMembers = pgTable(
+  "org_members",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<OrgRole>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("org_members_user_idx").on(t.userId)],
+);
+
+export const orgInvitations = pgTable(
+  "org_invitations",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** SHA-256 of the link's token; the token itself is shown once to the inviter. */
+    tokenHash: text("token_hash").notNull().unique(),
+    role: text("role").$type<OrgRole>().notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: ts("expires_at").notNull(),
+    /** Single use: set (conditionally, in one UPDATE) by the accepting user. */
+    acceptedAt: ts("accepted_at"),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("org_invitations_org_idx").on(t.orgId, t.createdAt)],
+);
+
+export const services = pgTable(
+  "services",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    serviceType: text("service_type").$type<ServiceType>().notNull().default("web"),
+    /** Exact-match redirect targets for the hosted grant flow (https, or http on localhost). */
+    redirectUris: text("redirect_uris").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("services_org_slug_uq").on(t.orgId, t.slug)],
+);
+
+/** Per-provider configuration of a service: whether end users may grant it, and the scope allow-list. */
+export const serviceProviders = pgTable(
+  "service_providers",
+  {
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.provider] })],
+);
+
+export const plans = pgTable(
+  "plans",
+  {
+    id: text("id").primaryKey(),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    priceCents: integer("price_cents").notNull().default(0),
+    currency: text("currency").notNull().default("usd"),
+    features: text("features").array().notNull().default(sql`'{}'::text[]`),
+    stripePriceId: text("stripe_price_id"),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("plans_service_name_uq").on(t.serviceId, t.name)],
+);
+
+export const serviceApiKeys = pgTable(
+  "service_api_keys",
+  {
+    id: text("id").primaryKey(),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The key's first characters, for recognising it in lists (not enough to use it). */
+    prefix: text("prefix").notNull(),
+    /** hex SHA-256 of the whole key; the key is shown once and never stored. */
+    keyHash: text("key_hash").notNull().unique(),
+    permissions: text("permissions").array().notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: ts("expires_at"),
+    lastUsedAt: ts("last_used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("service_api_keys_service_idx").on(t.serviceId, t.createdAt)],
+);
+
+/** An organization's end user: one row per person per org, whichever of its services they use. */
+export const endUsers = pgTable(
+  "end_users",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("end_users_org_email_uq").on(t.orgId, sql`lower(${t.email})`)],
+);
+
+/** The link that makes an end user a user of a service (AuthOS: an identity issued by the service). */
+export const serviceEndUsers = pgTable(
+  "service_end_users",
+  {
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    endUserId: text("end_user_id")
+      .notNull()
+      .references(() => endUsers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.endUserId] }), index("service_end_users_service_idx").on(t.serviceId, t.createdAt)],
+);
+
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: text("id").primaryKey(),
+    endUserId: text("end_user_id")
+      .notNull()
+      .references(() => endUsers.id, { onDelete: "cascade" }),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id), // no action: checked at statement end, so a service delete cascades through both
+    /** Free-form as in AuthOS; only "active" has a meaning (analytics). */
+    status: text("status").notNull().default("active"),
+    currentPeriodEnd: ts("current_period_end").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("subscriptions_user_service_uq").on(t.endUserId, t.serviceId), index("subscriptions_service_idx").on(t.serviceId, t.currentPeriodEnd)],
+);
+
+/**
+ * A service's view of an end user's provider connection (issue 13 fills it): which
+ * connection, which scopes. A service sees an end user's connection only through an active grant.
+ */
+export const serviceGrants = pgTable(
+  "service_grants",
+  {
+    id: text("id").primaryKey(),
+    endUserId: text("end_user_id")
+      .notNull()
+      .references(() => endUsers.id, { onDelete: "cascade" }),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    connectionId: text("connection_id").notNull(),
+    provider: text("provider").notNull(),
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    status: text("status").$type<"active" | "revoked">().notNull().default("active"),
+    grantedAt: ts("granted_at").notNull().defaultNow(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [uniqueIndex("service_grants_uq").on(t.endUserId, t.serviceId, t.connectionId), index("service_grants_service_idx").on(t.serviceId, t.provider)],
+);
+
+/**
+ * A pending hosted grant (`/connect/provider-token/{state}`, issue 13). A completed row is a
+ * "login" in the service's analytics: an end user finished a provider authorization for it.
+ */
+export const providerTokenRequests = pgTable(
+  "provider_token_requests",
+  {
+    id: text("id").primaryKey(),
+    /** SHA-256 of the state in the link (a bearer capability). */
+    stateHash: text("state_hash").notNull().unique(),
+    endUserId: text("end_user_id")
+      .notNull()
+      .references(() => endUsers.id, { onDelete: "cascade" }),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    connectionId: text("connection_id"),
+    requestedScopes: text("requested_scopes").array().notNull().default(sql`'{}'::text[]`),
+    redirectUri: text("redirect_uri").notNull(),
+    clientState: text("client_state"),
+    status: text("status").$type<"pending" | "completed" | "canceled">().notNull().default("pending"),
+    expiresAt: ts("expires_at").notNull(),
+    completedAt: ts("completed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("provider_token_requests_service_idx").on(t.serviceId, t.status, t.completedAt), index("provider_token_requests_user_idx").on(t.endUserId, t.serviceId)],
+);
+
+/** The organization's audit log: actions by members (dashboard, CLI) and by service keys. */
+export const orgAuditEvents = pgTable(
+  "org_audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    serviceId: text("service_id"),
+    /** The member who acted (null for service keys and the operator CLI). */
+    actorUserId: text("actor_user_id"),
+    /** The service key that acted. */
+    serviceKeyId: text("service_key_id"),
+    /** AuthOS names where they exist: api_key.created, api_key.deleted, service.created, … */
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    /** Non-secret details only. */
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("org_audit_events_org_idx").on(t.orgId, t.id), index("org_audit_events_service_idx").on(t.serviceId, t.action, t.createdAt)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type OrgMember = typeof orgMembers.$inferSelect;
+export type OrgInvitation = typeof orgInvitations.$inferSelect;
+export type ServiceRow = typeof services.$inferSelect;
+export type ServiceProvider = typeof serviceProviders.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
+export type ServiceApiKey = typeof serviceApiKeys.$inferSelect;
+export type EndUser = typeof endUsers.$inferSelect;
+export type Subscription = typeof subscriptions.$inferSelect;
+export type ServiceGrant = typeof serviceGrants.$inferSelect;
+export type ProviderTokenRequest = typeof providerTokenRequests.$inferSelect;
+export type OrgAuditEvent = typeof orgAuditEvents.$inferSelect;

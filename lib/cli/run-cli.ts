@@ -9,13 +9,15 @@ import { createUser, credentialsSchema } from "@/lib/users/create-user";
 import { describeIssues } from "@/lib/api/read-json";
 import { currentKeyId } from "@/lib/crypto";
 import { rotateEncryption } from "@/lib/connections/rotate-encryption";
+import { ORG_USAGE, OrgCliError, runOrgCommand } from "./org-commands";
 
 const USAGE = `usage: npm run akhrot -- <command>
   user create --email E --password P
   key create --email E --name N [--providers a,b] [--expires-in 30d]
   key list --email E
   key revoke --id ID
-  encryption rotate     (re-encrypt every secret under AKHROT_ENCRYPTION_KEY; keep the old key in AKHROT_ENCRYPTION_KEYS_OLD until it finishes)`;
+  encryption rotate     (re-encrypt every secret under AKHROT_ENCRYPTION_KEY; keep the old key in AKHROT_ENCRYPTION_KEYS_OLD until it finishes)
+${ORG_USAGE}`;
 
 export class CliError extends Error {}
 
@@ -93,7 +95,7 @@ async function dispatch(argv: string[], out: Out): Promise<void> {
     const r = await rotateEncryption(db);
     out.log(`re-encrypted ${r.connections} connection(s) and ${r.sessions} connect session(s) under key ${currentKeyId()}`);
     if (r.unreadable) out.err(`akhrot: ${r.unreadable} row(s) could not be decrypted with any configured key and were left as they are`);
-  } else {
+  } else if (!(await runOrgCommand(db, argv, out))) {
     throw new CliError(USAGE);
   }
 }
@@ -109,8 +111,9 @@ export async function runCli(argv: string[], out: Out = { log: (l) => console.lo
     await dispatch(argv, out);
     return 0;
   } catch (e) {
-    out.err(e instanceof CliError ? `akhrot: ${e.message}` : `akhrot: ${e instanceof Error ? e.message : String(e)}`);
-    return e instanceof CliError ? 2 : 1;
+    const known = e instanceof CliError || e instanceof OrgCliError;
+    out.err(known ? `akhrot: ${e.message}` : `akhrot: ${e instanceof Error ? e.message : String(e)}`);
+    return known ? 2 : 1;
   } finally {
     if (opts.close) await closeDb().catch(() => {});
   }

@@ -13,8 +13,9 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-/** Prefixed public ids: `conn_…`, `cs_…`, `key_…`, `usr_…` (128 bits of randomness). */
-export function randomId(prefix: "conn" | "cs" | "key" | "usr"): string {
+/** Prefixed public ids: `conn_…`, `cs_…`, `key_…`, `usr_…`, `org_…`, `svc_…`, … (128 bits of randomness). */
+export type IdPrefix = "conn" | "cs" | "key" | "usr" | "org" | "inv" | "svc" | "plan" | "skey" | "eu" | "sub" | "grant" | "ptr";
+export function randomId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(22)}`;
 }
 

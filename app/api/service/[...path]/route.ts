@@ -1,0 +1,9 @@
+import { json } from "@/lib/api/respond";
+import { serviceErrorBody } from "@/lib/service-api/envelope";
+
+// Any other /api/service/* path: a 404 in AuthOS's error body (AuthOS itself answers plain text).
+async function unknownRoute(req: Request): Promise<Response> {
+  return json(serviceErrorBody("NOT_FOUND", `No service API route ${req.method} ${new URL(req.url).pathname}`), { status: 404 });
+}
+
+export { unknownRoute as GET, unknownRoute as POST, unknownRoute as PUT, unknownRoute as PATCH, unknownRoute as DELETE };

@@ -1,0 +1,80 @@
+/** Domain rows → the snake_case shapes of AUTHOS-SERVICE-API.md. */
+import type { EndUser, Plan, ServiceApiKey, ServiceProvider, ServiceRow } from "@/db/schema";
+import type { ServiceAnalytics } from "@/lib/analytics/service-analytics";
+import type { SubscriptionWithPlan } from "@/lib/subscriptions/service-subscriptions";
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const toServiceUser = (u: EndUser) => ({ id: u.id, email: u.email, created_at: iso(u.createdAt) });
+
+export const toSubscription = ({ sub, planName }: SubscriptionWithPlan) => ({
+  id: sub.id,
+  user_id: sub.endUserId,
+  plan_id: sub.planId,
+  plan_name: planName,
+  status: sub.status,
+  current_period_end: iso(sub.currentPeriodEnd),
+});
+
+export const toServiceInfo = (s: ServiceRow) => ({ id: s.id, name: s.name, slug: s.slug, service_type: s.serviceType, created_at: iso(s.createdAt) });
+
+export const toAnalytics = (a: ServiceAnalytics) => ({
+  total_users: a.totalUsers,
+  total_subscriptions: a.totalSubscriptions,
+  active_subscriptions: a.activeSubscriptions,
+  total_logins_30d: a.totalLogins30d,
+  unique_users_30d: a.uniqueUsers30d,
+  provider_tokens_issued_30d: a.providerTokensIssued30d,
+  connections_by_provider: a.connectionsByProvider,
+});
+
+export const toApiKey = (k: ServiceApiKey) => ({
+  id: k.id,
+  service_id: k.serviceId,
+  name: k.name,
+  prefix: k.prefix,
+  permissions: k.permissions,
+  last_used_at: isoOrNull(k.lastUsedAt),
+  expires_at: isoOrNull(k.expiresAt),
+  created_at: iso(k.createdAt),
+  created_by: k.createdBy,
+});
+
+/** ApiKeyCreateResponse: the only response that carries `key`. */
+export const toApiKeyCreated = (k: ServiceApiKey, key: string) => ({
+  id: k.id,
+  service_id: k.serviceId,
+  name: k.name,
+  prefix: k.prefix,
+  permissions: k.permissions,
+  expires_at: isoOrNull(k.expiresAt),
+  created_at: iso(k.createdAt),
+  created_by: k.createdBy,
+  key,
+});
+
+export const toPlan = (p: Plan) => ({
+  id: p.id,
+  service_id: p.serviceId,
+  name: p.name,
+  description: p.description,
+  price_cents: p.priceCents,
+  currency: p.currency,
+  features: p.features,
+  stripe_price_id: p.stripePriceId,
+  is_default: p.isDefault,
+  created_at: iso(p.createdAt),
+});
+
+/** AuthOS's ServiceResponse keeps per-provider scopes in columns; we answer the same facts as a `providers` list. */
+export const toService = (s: ServiceRow, providers: ServiceProvider[] = []) => ({
+  id: s.id,
+  org_id: s.orgId,
+  slug: s.slug,
+  name: s.name,
+  service_type: s.serviceType,
+  redirect_uris: s.redirectUris,
+  providers: providers.map((p) => ({ provider: p.provider, enabled: p.enabled, scopes: p.scopes })),
+  created_at: iso(s.createdAt),
+});
