@@ -54,3 +54,20 @@ test("the forgot-password and set-a-new-password pages (desktop and phone)", asy
   await expect(page.getByRole("alert")).toContainText("expired or was already used");
   await shoot(page, "reset-password-invalid-link");
 });
+
+test("S3: the sign-in form is throttled per email after 10 tries, and then the right password waits too", async ({ page }) => {
+  const email = randomEmail("throttle");
+  await signUp(page, email);
+  await page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
+  await page.goto("/sign-in");
+  // Sign-up's own sign-in was the first of the 10 attempts this email has per 15 minutes.
+  for (let i = 1; i <= 9; i++) {
+    await fillCredentials(page, email, `wrong password ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  await fillCredentials(page, email, PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Too many sign-in attempts. Try again later.");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
