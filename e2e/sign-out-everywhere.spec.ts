@@ -46,11 +46,35 @@ test("the forgot-password and set-a-new-password pages (desktop and phone)", asy
   await page.getByLabel("Email").fill(randomEmail("forgot"));
   await page.getByRole("button", { name: "Send reset link" }).click();
   // The e2e server sends no e-mail (production without SMTP_URL): it says so instead of pretending.
-  await expect(page.getByRole("alert")).toContainText("not set up on this instance");
+  await expect(page.locator("main").getByRole("alert")).toContainText("not set up on this instance");
   await shoot(page, "forgot-password");
 
   await page.goto("/reset-password?token=not-a-real-token");
   await expect(page.getByRole("heading", { name: "Set a new password" })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("expired or was already used");
+  await expect(page.locator("main").getByRole("alert")).toContainText("expired or was already used");
   await shoot(page, "reset-password-invalid-link");
+});
+
+/** Press "Sign in" and wait for the server action's answer (the alert text may repeat). */
+async function submitSignIn(page: Page): Promise<void> {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
+}
+
+test("S3: the sign-in form is throttled per email after 10 tries, and then the right password waits too", async ({ page }) => {
+  const email = randomEmail("throttle");
+  await signUp(page, email);
+  await page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
+  await page.goto("/sign-in");
+  // Sign-up's own sign-in was the first of the 10 attempts this email has per 15 minutes.
+  for (let i = 1; i <= 9; i++) {
+    await fillCredentials(page, email, `wrong password ${i}`);
+    await submitSignIn(page);
+    await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  await fillCredentials(page, email, PASSWORD);
+  await submitSignIn(page);
+  await expect(page.locator("main").getByRole("alert")).toHaveText("Too many sign-in attempts. Try again later.");
+  await expect(page).toHaveURL(/\/sign-in/);
 });

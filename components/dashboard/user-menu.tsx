@@ -21,7 +21,12 @@ export function UserMenu({ email, signOut, signOutEverywhere, compact = false }:
           </button>
         </form>
         <form action={signOutEverywhere}>
-          <button type="submit" className={`${buttonGhost} whitespace-nowrap`} title="End every session of this account, on every device">
+          <button
+            type="submit"
+            className={`${buttonGhost} whitespace-nowrap`}
+            title="End every session of this account, on every device"
+            aria-label={compact ? "Sign out everywhere" : undefined}
+          >
             {compact ? "Everywhere" : "Sign out everywhere"}
           </button>
         </form>

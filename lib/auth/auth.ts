@@ -45,13 +45,13 @@ export const { auth, signIn, signOut, handlers } = NextAuth(async () => {
       // sign-out, "sign out everywhere" and a password change bump it, and every token
       // signed in under an older version is refused here, whichever device holds it (S9).
       async jwt({ token, user }) {
-        if (user?.id) {
+        const row = token.sub ? await findUserById(db, token.sub) : undefined;
+        if (!row) return null;
+        if (user) {
           token.signedInAt = Math.floor(Date.now() / 1000);
-          token.sv = (await findUserById(db, user.id))?.sessionVersion ?? 0;
+          token.sv = row.sessionVersion;
         }
-        if (sessionSecondsLeft(token) <= 0 || !token.sub) return null;
-        const row = await findUserById(db, token.sub);
-        return row && row.sessionVersion === token.sv ? token : null;
+        return sessionSecondsLeft(token) > 0 && row.sessionVersion === token.sv ? token : null;
       },
     },
     events: {

@@ -2,10 +2,10 @@ import { parseArgs } from "node:util";
 import { closeDb, getDb } from "@/db";
 import { migrate } from "@/db/migrate";
 import { findApiKeyById, listApiKeysForUser } from "@/db/queries/api-keys";
-import { findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail, setPasswordHash } from "@/db/queries/users";
 import { createApiKey, maskApiKey, parseDuration, revokeApiKey } from "@/lib/api-keys";
 import { isProviderCode } from "@/lib/providers";
-import { createUser, credentialsSchema } from "@/lib/users/create-user";
+import { createUser, credentialsSchema, hashPassword } from "@/lib/users/create-user";
 import { describeIssues } from "@/lib/api/read-json";
 import { currentKeyId } from "@/lib/crypto";
 import { rotateEncryption } from "@/lib/connections/rotate-encryption";
@@ -13,6 +13,7 @@ import { ORG_USAGE, OrgCliError, runOrgCommand } from "./org-commands";
 
 const USAGE = `usage: npm run akhrot -- <command>
   user create --email E --password P
+  user set-password --email E --password P   (signs out every session of that user)
   key create --email E --name N [--providers a,b] [--expires-in 30d]
   key list --email E
   key revoke --id ID
@@ -55,6 +56,13 @@ async function dispatch(argv: string[], out: Out): Promise<void> {
     const result = await createUser(db, { ...parsed.data, verified: true });
     if (!result.ok) throw new CliError(`a user with email ${parsed.data.email} already exists`);
     out.log(`created user ${result.user.id} <${result.user.email}>`);
+  } else if (cmd === "user set-password") {
+    const v = opts(rest, { email: { type: "string" }, password: { type: "string" } });
+    const parsed = credentialsSchema.shape.password.safeParse(required(v, "password"));
+    if (!parsed.success) throw new CliError(describeIssues(parsed.error.issues));
+    const user = await userByEmail(required(v, "email"));
+    await setPasswordHash(db, user.id, await hashPassword(parsed.data));
+    out.log(`set a new password for ${user.email}; every session of that user has ended`);
   } else if (cmd === "key create") {
     const v = opts(rest, { email: { type: "string" }, name: { type: "string" }, providers: { type: "string" }, "expires-in": { type: "string" } });
     const user = await userByEmail(required(v, "email"));

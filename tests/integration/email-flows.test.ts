@@ -99,6 +99,12 @@ describe("S10: sign-up reveals nothing and proves the address", () => {
     const invited = await createInvitedUser(db, { email: uniqueEmail("invited"), password: PASSWORD });
     expect(invited.ok && invited.user.emailVerified).toBeInstanceOf(Date);
     if (cliUser) expect(await codeOf(callerFor(db, cliUser.id).apiKeys.create({ name: "agent" }))).toBe("resolved");
+
+    // Without e-mail, the operator resets a password; every session of that user ends.
+    expect(await runCli(["user", "set-password", "--email", cliEmail, "--password", NEW_PASSWORD], { log: () => {}, err: () => {} })).toBe(0);
+    const after = await findUserByEmail(db, cliEmail);
+    expect(after?.passwordHash).not.toBe(cliUser?.passwordHash);
+    expect(after?.sessionVersion).toBe((cliUser?.sessionVersion ?? 0) + 1);
   });
 });
 
