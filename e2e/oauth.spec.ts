@@ -72,7 +72,7 @@ test("the human opens the link an agent created, signs in as its owner, and the 
 
   // The interstitial: which key asked, which provider, which scopes; nothing happens without Continue.
   await expect(human.getByRole("heading", { name: "Connect Google" })).toBeVisible();
-  await expect(human.getByText("agent key “link agent”")).toBeVisible();
+  await expect(human.getByText("agent key “link agent”", { exact: true })).toBeVisible();
   await expect(human.getByText("Permissions requested")).toBeVisible();
   await expect(human.getByText("openid", { exact: true })).toBeVisible();
   await human.screenshot({ path: "e2e/artifacts/connect-link-interstitial.png", fullPage: true });
