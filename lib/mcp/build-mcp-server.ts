@@ -11,9 +11,10 @@ import type { McpCallContext } from "./mcp-context";
 import { registerConnectTools } from "./tools/connect-tools";
 import { registerContextTools } from "./tools/context-tools";
 import { registerCredentialTool } from "./tools/credential-tool";
+import { registerProviderApiTools } from "./tools/provider-api-tools";
 
 const INSTRUCTIONS =
-  "Akhrot holds your human's OAuth connections and API keys. Call list_connections first. To use a provider, call get_provider_docs. " +
+  "Akhrot holds your human's OAuth connections and API keys. Call list_connections first. To use a provider, call get_provider_docs, then read_provider_api or call_provider_api. " +
   "If a provider is missing or lacks scopes, call connect_provider, show the link to your human (never open it yourself), then poll get_connect_status.";
 
 /** Printable, length-capped: the name comes from the client and ends up in activity rows. */
@@ -29,6 +30,7 @@ export function buildMcpServer(base: Omit<McpCallContext, "clientName">, request
   const ctx: McpCallContext = { ...base, clientName };
   registerContextTools(server, ctx);
   registerConnectTools(server, ctx);
+  registerProviderApiTools(server, ctx);
   if (ctx.key.mcpRevealCredentials) registerCredentialTool(server, ctx);
   return server;
 }

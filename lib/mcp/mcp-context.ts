@@ -24,8 +24,17 @@ export function mcpDetail(ctx: McpCallContext): { channel: "mcp"; client: string
   return { channel: "mcp", client: ctx.clientName() };
 }
 
-/** Run one tool call: audit it (`mcp.call`, batched after the response) and turn any thrown error into a tool result. */
-export async function runTool(ctx: McpCallContext, tool: string, provider: string | undefined, fn: () => Promise<CallToolResult>): Promise<CallToolResult> {
+/**
+ * Run one tool call: audit it (`mcp.call`, batched after the response) and turn any thrown
+ * error into a tool result. `fn` may add non-secret facts (method, host, status) to the row.
+ */
+export async function runTool(
+  ctx: McpCallContext,
+  tool: string,
+  provider: string | undefined,
+  fn: (audit: Record<string, unknown>) => Promise<CallToolResult>,
+): Promise<CallToolResult> {
+  const facts: Record<string, unknown> = {};
   const record = (outcome: "success" | "failure", extra: Record<string, unknown> = {}) =>
     defer(() =>
       queueEvent(ctx.db, {
@@ -35,11 +44,11 @@ export async function runTool(ctx: McpCallContext, tool: string, provider: strin
         // Only catalog codes reach the provider column; anything else a client typed stays out.
         provider: provider && /^[a-z0-9][a-z0-9-]{0,63}$/.test(provider) ? provider : null,
         outcome,
-        detail: { ...mcpDetail(ctx), tool, ...extra },
+        detail: { ...facts, ...mcpDetail(ctx), tool, ...extra },
       }),
     );
   try {
-    const result = await fn();
+    const result = await fn(facts);
     record("success");
     return result;
   } catch (err) {
