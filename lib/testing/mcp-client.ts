@@ -13,10 +13,29 @@ export const MCP_URL = "http://localhost:3000/mcp";
 
 export type Era = "legacy" | "modern";
 
-export async function mcpClient(key: string | null, opts: { era?: Era; url?: string; name?: string; headers?: Record<string, string> } = {}): Promise<Client> {
+export type McpClientOptions = {
+  era?: Era;
+  /** A real URL to dial; without it the route handler is called in process. */
+  url?: string;
+  name?: string;
+  headers?: Record<string, string>;
+  /** Every response body the server sent (in-process only), for secret scans. */
+  transcript?: string[];
+};
+
+/** Call the route in process, keeping a copy of each response body when asked. */
+function inProcessFetch(transcript?: string[]) {
+  return async (url: string | URL, init?: RequestInit): Promise<Response> => {
+    const res = await serveMcp(new Request(url, init));
+    if (transcript) transcript.push(await res.clone().text());
+    return res;
+  };
+}
+
+export async function mcpClient(key: string | null, opts: McpClientOptions = {}): Promise<Client> {
   const headers: Record<string, string> = { ...(key ? { authorization: `Bearer ${key}` } : {}), ...opts.headers };
   const transport = new StreamableHTTPClientTransport(new URL(opts.url ?? MCP_URL), {
-    ...(opts.url ? {} : { fetch: (url: string | URL, init?: RequestInit) => serveMcp(new Request(url, init)) }),
+    ...(opts.url ? {} : { fetch: inProcessFetch(opts.transcript) }),
     requestInit: { headers },
   });
   const client = new Client({ name: opts.name ?? "akhrot-test", version: "1.0.0" }, { versionNegotiation: { mode: opts.era === "modern" ? "auto" : "legacy" } });
