@@ -47,7 +47,10 @@ export function registerProviderApiTools(server: McpServer, ctx: McpCallContext)
         path,
         query,
         headers,
-        body: z.unknown().optional().describe("JSON body (object or array), or a string sent as is"),
+        body: z
+          .union([z.record(z.string(), z.unknown()), z.array(z.unknown()), z.string()])
+          .optional()
+          .describe("JSON body (object or array), or a string sent as is"),
       }),
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
     },
