@@ -98,6 +98,8 @@ export const apiKeys = pgTable(
     expiresAt: ts("expires_at"),
     lastUsedAt: ts("last_used_at"),
     revokedAt: ts("revoked_at"),
+    /** The owner let MCP clients using this key read credentials (MCP tool get_credential). Off by default. */
+    mcpRevealCredentials: boolean("mcp_reveal_credentials").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("api_keys_user_idx").on(t.userId, t.createdAt)],

@@ -13,6 +13,8 @@ const LABELS: Record<string, { success: string; failure: string }> = {
   "connection.delete": { success: "Disconnected", failure: "Disconnect failed" },
   "key.create": { success: "Key created", failure: "Key creation failed" },
   "key.revoke": { success: "Key revoked", failure: "Key revocation failed" },
+  "key.mcp_reveal": { success: "MCP credential access changed", failure: "MCP credential access change failed" },
+  "mcp.call": { success: "MCP tool call", failure: "MCP tool call failed" },
 };
 
 export function actionLabel(e: Pick<ActivityItem, "action" | "outcome">): string {

@@ -3,6 +3,7 @@
 import type { KeyListItem } from "@/lib/trpc/routers/api-keys";
 import { card } from "@/components/ui/styles";
 import { formatDay, formatDayTime, keyStatus, type KeyStatus } from "./format";
+import { McpRevealToggle } from "./mcp-reveal-toggle";
 import { RevokeButton } from "./revoke-button";
 
 const STATUS_STYLE: Record<KeyStatus, string> = {
@@ -84,7 +85,14 @@ export function KeysTable({ keys }: { keys: KeyListItem[] }) {
                   <td className="whitespace-nowrap px-4 py-3"><When date={k.expiresAt} empty="Never" /></td>
                   <td className="px-4 py-3"><AllowList providers={k.providers} /></td>
                   <td className="px-4 py-3"><StatusBadge status={status} /></td>
-                  <td className="px-4 py-3 text-right">{status === "active" && <RevokeButton id={k.id} name={k.name} />}</td>
+                  <td className="px-4 py-3 text-right">
+                    {status === "active" && (
+                      <div className="flex flex-col items-end gap-2">
+                        <RevokeButton id={k.id} name={k.name} />
+                        <McpRevealToggle id={k.id} name={k.name} enabled={k.mcpRevealCredentials} />
+                      </div>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -111,8 +119,9 @@ export function KeysTable({ keys }: { keys: KeyListItem[] }) {
                 <div><dt className="text-zinc-500">Providers</dt><dd className="text-zinc-800"><AllowList providers={k.providers} /></dd></div>
               </dl>
               {status === "active" && (
-                <div className="mt-3 flex justify-end border-t border-zinc-100 pt-3">
+                <div className="mt-3 flex flex-col items-end gap-2 border-t border-zinc-100 pt-3">
                   <RevokeButton id={k.id} name={k.name} />
+                  <McpRevealToggle id={k.id} name={k.name} enabled={k.mcpRevealCredentials} />
                 </div>
               )}
             </li>

@@ -47,3 +47,13 @@ export async function stampApiKeysUsed(db: DbOrTx, stamps: { id: string; at: Dat
     from jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as v(id text, at timestamptz)
     where ${apiKeys.id} = v.id and (${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < v.at)`);
 }
+
+/** Set a key's MCP credential-reveal opt-in; owner check in the same statement. Returns the row when one matched. */
+export async function setApiKeyMcpReveal(db: DbOrTx, id: string, userId: string, enabled: boolean): Promise<ApiKey | undefined> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ mcpRevealCredentials: enabled })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .returning();
+  return row;
+}

@@ -12,6 +12,8 @@ export type AuthedKey = {
   name: string;
   /** null = every provider */
   providers: string[] | null;
+  /** The owner opted this key in to revealing credentials over MCP (get_credential). */
+  mcpRevealCredentials: boolean;
 };
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="akhrot"' };
@@ -50,7 +52,7 @@ export async function authenticateApiKey(db: Db, header: string | null, now = ne
   const { key: row, email } = found;
   if (row.revokedAt) throw unauthorized("This API key was revoked. Ask your human for a new key.");
   if (row.expiresAt && row.expiresAt <= now) throw expired(row.expiresAt);
-  const authed = { id: row.id, userId: row.userId, email, name: row.name, providers: row.providers };
+  const authed = { id: row.id, userId: row.userId, email, name: row.name, providers: row.providers, mcpRevealCredentials: row.mcpRevealCredentials };
   cacheKey(digest, authed, row.expiresAt, now.getTime());
   return authed;
 }

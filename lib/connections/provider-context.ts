@@ -2,12 +2,12 @@ import type { Db } from "@/db";
 import { ApiError } from "@/lib/api/errors";
 import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
 import { requireProvider } from "@/lib/connect/require-provider";
-import { buildProviderContext, buildServiceContext, type ContextDocument } from "@/lib/context";
+import { buildProviderContext, buildServiceContext, type ContextDocument, type ProviderContextJson, type ServiceContextJson } from "@/lib/context";
 import { getService } from "@/lib/providers";
 import { listContextConnections } from "./list-context-connections";
 
 /** GET /ai/context/{provider}[/{service}]: the catalog entry plus this user's connections of it. */
-export async function providerContext(db: Db, key: AuthedKey, providerCode: string, baseUrl: string, serviceCode?: string): Promise<ContextDocument<unknown>> {
+export async function providerContext(db: Db, key: AuthedKey, providerCode: string, baseUrl: string, serviceCode?: string): Promise<ContextDocument<ProviderContextJson | ServiceContextJson>> {
   const provider = requireProvider(providerCode);
   assertKeyAllowsProvider(key, provider.code);
   const connections = await listContextConnections(db, key.userId, provider.code);

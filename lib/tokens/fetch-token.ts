@@ -35,7 +35,7 @@ function pickConnection(provider: Provider, rows: Connection[], account?: string
 const stamps = createStampQueue<{ id: string; at: Date; keyId: string }>("connection last-used stamp", stampConnectionsUsed);
 
 /** Activity row for every fetch; the connection's last-used stamp at most every 30 s per process. Both batched, after the response. */
-function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
+function recordFetch(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
   defer(() => queueEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }));
   if (outcome !== "success") return;
   const now = Date.now();
@@ -43,7 +43,10 @@ function record(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "f
   defer(() => stamps.queue(db, { id: row.id, at: new Date(now), keyId: key.id }));
 }
 
-export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput) {
+/** `auditDetail` is added to the activity row (the MCP tool passes its channel and client name). */
+export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput, auditDetail: Record<string, unknown> = {}) {
+  const record = (row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}) =>
+    recordFetch(db, key, row, outcome, { ...auditDetail, ...detail });
   const provider = requireProvider(input.provider);
   assertKeyAllowsProvider(key, provider.code);
   const row = pickConnection(provider, await listProviderConnections(db, key.userId, provider.code), input.account);
@@ -55,7 +58,7 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput)
     const mainField = fields[provider.accessTokenField] ? provider.accessTokenField : provider.credentialFields.find((f) => f.secret && fields[f.name])?.name;
     const { [mainField ?? provider.accessTokenField]: accessToken, ...rest } = fields;
     if (!accessToken) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection holds no credential; reconnect it.`, { provider: provider.code });
-    record(db, key, row, "success");
+    record(row, "success");
     if (provider.authType === "mtproto") {
       const e = env();
       if (!e.TELEGRAM_API_ID || !e.TELEGRAM_API_HASH) {
@@ -75,12 +78,12 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput)
   }
 
   if (row.status === "needs_reauth") {
-    record(db, key, row, "failure", { error: "TOKEN_EXPIRED" });
+    record(row, "failure", { error: "TOKEN_EXPIRED" });
     throw reauthError(provider.code, `The ${provider.name} connection needs re-authorization.`);
   }
   const missingScopes = (input.scopes ?? []).filter((s) => !row.scopes.includes(s));
   if (missingScopes.length) {
-    record(db, key, row, "failure", { error: "INSUFFICIENT_SCOPE", missingScopes });
+    record(row, "failure", { error: "INSUFFICIENT_SCOPE", missingScopes });
     throw new ApiError(
       "INSUFFICIENT_SCOPE",
       `The ${provider.name} grant lacks: ${missingScopes.join(" ")}. Ask your human to approve them: POST /oauth/sessions ${JSON.stringify({ provider: provider.code, scopes: missingScopes })}`,
@@ -89,7 +92,7 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput)
   }
   try {
     const fresh = await ensureFreshToken(db, provider, row);
-    record(db, key, row, "success");
+    record(row, "success");
     return {
       provider: provider.code,
       type: "oauth2" as const,
@@ -101,7 +104,7 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput)
       connectionId: row.id,
     };
   } catch (err) {
-    if (err instanceof ApiError) record(db, key, row, "failure", { error: err.code });
+    if (err instanceof ApiError) record(row, "failure", { error: err.code });
     throw err;
   }
 }

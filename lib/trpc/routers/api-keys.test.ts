@@ -62,6 +62,21 @@ describe("apiKeys router", () => {
     expect((await callerFor(user.id).apiKeys.create({ name: "forever", expiry: "never" })).expiresAt).toBeNull();
   });
 
+  it("turns MCP credential reveal on and off for the owner's key only (off by default)", async () => {
+    const owner = await makeUser(db);
+    const other = await makeUser(db);
+    const created = await callerFor(owner.id).apiKeys.create({ name: "mcp" });
+    expect((await callerFor(owner.id).apiKeys.list())[0]?.mcpRevealCredentials).toBe(false);
+    expect((await authenticateApiKey(db, `Bearer ${created.key}`)).mcpRevealCredentials).toBe(false);
+
+    expect(await codeOf(callerFor(other.id).apiKeys.setMcpReveal({ id: created.id, enabled: true }))).toBe("NOT_FOUND");
+    expect(await callerFor(owner.id).apiKeys.setMcpReveal({ id: created.id, enabled: true })).toEqual({ id: created.id, mcpRevealCredentials: true });
+    // The key cache was dropped: the next authentication sees the change at once.
+    expect((await authenticateApiKey(db, `Bearer ${created.key}`)).mcpRevealCredentials).toBe(true);
+    await callerFor(owner.id).apiKeys.setMcpReveal({ id: created.id, enabled: false });
+    expect((await authenticateApiKey(db, `Bearer ${created.key}`)).mcpRevealCredentials).toBe(false);
+  });
+
   it("revokes only the owner's key, once", async () => {
     const owner = await makeUser(db);
     const other = await makeUser(db);

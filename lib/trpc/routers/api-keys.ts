@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { listApiKeysForUser } from "@/db/queries/api-keys";
-import { createApiKey, maskApiKey, revokeApiKey } from "@/lib/api-keys";
+import { createApiKey, maskApiKey, revokeApiKey, setMcpReveal } from "@/lib/api-keys";
 import { isProviderCode } from "@/lib/providers";
 import { accountMayAct, UNVERIFIED_MESSAGE } from "@/lib/users/account-may-act";
 import { expiryPresets, MAX_EXPIRY_MS, resolveExpiry } from "../key-expiry";
@@ -33,6 +33,8 @@ export type KeyListItem = {
   expiresAt: Date | null;
   providers: string[] | null;
   revokedAt: Date | null;
+  /** MCP clients using this key may read credentials (get_credential). */
+  mcpRevealCredentials: boolean;
 };
 
 export const apiKeysRouter = router({
@@ -48,6 +50,7 @@ export const apiKeysRouter = router({
       expiresAt: r.expiresAt,
       providers: r.providers,
       revokedAt: r.revokedAt,
+      mcpRevealCredentials: r.mcpRevealCredentials,
     }));
   }),
 
@@ -68,5 +71,12 @@ export const apiKeysRouter = router({
     const row = await revokeApiKey(ctx.db, input.id, ctx.user.id);
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No active key with that id." });
     return { id: row.id, revokedAt: row.revokedAt };
+  }),
+
+  // Let MCP clients using this key read credentials (get_credential), or stop them. Off by default.
+  setMcpReveal: protectedProcedure.input(z.object({ id: z.string().min(1).max(64), enabled: z.boolean() })).mutation(async ({ ctx, input }) => {
+    const row = await setMcpReveal(ctx.db, input.id, ctx.user.id, input.enabled);
+    if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No active key with that id." });
+    return { id: row.id, mcpRevealCredentials: row.mcpRevealCredentials };
   }),
 });
