@@ -19,6 +19,8 @@ async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Pro
   const type = res.headers.get("content-type") ?? "";
   let body: Record<string, unknown>;
   const text = await res.text();
+  // An empty answer stays empty: a 204 cannot carry a body (`new Response(body, {status: 204})` throws).
+  if (!text.trim()) return new Response(null, { status: res.status, headers: res.headers });
   try {
     body = type.includes("json") || text.trim().startsWith("{") ? (JSON.parse(text) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(text));
   } catch {
@@ -39,7 +41,11 @@ async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Pro
       body = { ...user, team_id: team?.id, team_name: team?.name, slack_user_id: user.id };
     }
   }
-  if (quirks.includes("twitch-scope-array") && Array.isArray(body.scope)) body.scope = body.scope.join(" ");
+  // Twitch always, and Linear for apps created before 2023-12-01, send `scope` as a JSON array;
+  // oauth4webapi accepts only a string. Any provider's array is joined: it is never ambiguous.
+  // https://dev.twitch.tv/docs/authentication/getting-tokens-oauth/#authorization-code-grant-flow
+  // https://linear.app/developers/oauth-2-0-authentication
+  if (Array.isArray(body.scope)) body.scope = body.scope.map(String).join(" ");
   if (status < 300) {
     // Identity comes from userinfo; an unverified id_token is never used, so it is not kept or parsed.
     delete body.id_token;

@@ -47,6 +47,10 @@ export function crossFieldProblems(p: Provider): string[] {
         if (!granted.has(scope)) problems.push(`${where} ${s.code} scope ${scope} not in scopes`);
       }
     }
+    if ((o.revokeUrl === undefined) !== (o.revocation === undefined)) problems.push(`${where} revokeUrl and revocation go together`);
+    for (const t of o.revocation?.tokens ?? []) {
+      if ((t.as === "bearer") !== (t.param === undefined)) problems.push(`${where} revocation ${t.kind}: a param iff sent as form/json`);
+    }
     for (const q of duplicates(o.quirks)) problems.push(`${where} duplicate quirk ${q}`);
     const idQuirk = o.identity.quirk;
     if (idQuirk !== undefined && !o.quirks.includes(idQuirk)) problems.push(`${where} identity quirk not in quirks`);

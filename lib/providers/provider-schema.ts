@@ -101,13 +101,48 @@ const baseShape = {
   services: z.array(serviceSchema).min(1).readonly(),
 };
 
+/**
+ * How the provider documents revocation, so the engine sends exactly that: which stored token,
+ * how it travels (form / JSON field, or as the Bearer credential of the call), which client
+ * authentication, and which answers mean "revoked". Each entry cites its doc at the line.
+ */
+export const revocationSchema = z
+  .object({
+    method: z.enum(["POST", "DELETE"]),
+    /** In order of preference: the first token kind the connection holds is sent. */
+    tokens: z
+      .array(
+        z
+          .object({
+            kind: z.enum(["refresh", "access"]),
+            as: z.enum(["form", "json", "bearer"]),
+            /** The field name for `form` / `json` (RFC 7009 says `token`). */
+            param: z.string().regex(/^[a-z_]+$/).optional(),
+          })
+          .readonly(),
+      )
+      .min(1)
+      .readonly(),
+    /** basic: HTTP Basic; body: client_id + client_secret in the body; client_id: only the id; none. */
+    clientAuth: z.enum(["basic", "body", "client_id", "none"]),
+    headers: headers.optional(),
+    /** HTTP statuses the provider documents for a successful revocation. */
+    successStatus: z.array(z.number().int().min(200).max(299)).min(1).readonly(),
+    /** A JSON field that must be `true` as well (Slack answers HTTP 200 `{"ok":false}` on failure). */
+    okField: dottedPath.optional(),
+  })
+  .readonly();
+
 export const oauthConfigSchema = z
   .object({
     authorizationUrl: urlTemplate,
     tokenUrl: urlTemplate,
     /** Only when refresh does not use `tokenUrl`. */
     refreshUrl: urlTemplate.optional(),
+    /** May contain `{clientId}` (GitHub's grant API). */
     revokeUrl: urlTemplate.optional(),
+    /** Required with `revokeUrl`. */
+    revocation: revocationSchema.optional(),
     userinfoUrl: urlTemplate.optional(),
     pkce: z.enum(["required", "supported", "none"]),
     /** basic: HTTP Basic client_id:client_secret; body: both in the request body. */
@@ -205,6 +240,7 @@ export type Service = z.infer<typeof serviceSchema>;
 export type CredentialField = z.infer<typeof credentialFieldSchema>;
 export type ProviderApi = z.infer<typeof apiSchema>;
 export type OAuthConfig = z.infer<typeof oauthConfigSchema>;
+export type Revocation = z.infer<typeof revocationSchema>;
 export type ApiKeyUsage = z.infer<typeof usageSchema>;
 export type OAuthProvider = z.infer<typeof oauthProviderSchema>;
 export type ApiKeyProvider = z.infer<typeof apiKeyProviderSchema>;

@@ -23,6 +23,9 @@ const notion = {
     authorizationUrl: `${notionApi}/oauth/authorize`,
     tokenUrl: `${notionApi}/oauth/token`,
     revokeUrl: `${notionApi}/oauth/revoke`,
+    // Basic client auth, JSON `{"token": <access token>}`, and a REQUIRED Notion-Version header.
+    // https://developers.notion.com/reference/revoke-token
+    revocation: { method: "POST", tokens: [{ kind: "access", as: "json", param: "token" }], clientAuth: "basic", headers: { "Notion-Version": "2025-09-03" }, successStatus: [200] },
     pkce: "none",
     clientAuth: "basic",
     tokenRequestFormat: "json",
@@ -162,6 +165,9 @@ const calendly = {
     authorizationUrl: "https://auth.calendly.com/oauth/authorize",
     tokenUrl: "https://auth.calendly.com/oauth/token",
     revokeUrl: "https://auth.calendly.com/oauth/revoke",
+    // RFC 7009: form `token` with client_id/client_secret. Unverified: not re-fetched from
+    // https://developer.calendly.com/api-docs/ (PROVIDERS.md); behaviour unchanged from before.
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "body", successStatus: [200] },
     userinfoUrl: `${calendlyApi}/users/me`,
     pkce: "supported",
     clientAuth: "body",

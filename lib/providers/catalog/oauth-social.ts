@@ -18,6 +18,9 @@ const xTwitter = {
     authorizationUrl: "https://x.com/i/oauth2/authorize",
     tokenUrl: `${xApi}/oauth2/token`,
     revokeUrl: `${xApi}/oauth2/revoke`,
+    // RFC 7009 form `token`; confidential clients authenticate with Basic.
+    // https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "basic", successStatus: [200] },
     userinfoUrl: `${xApi}/users/me`,
     pkce: "required",
     clientAuth: "basic",
@@ -95,6 +98,9 @@ const reddit = {
     authorizationUrl: "https://www.reddit.com/api/v1/authorize",
     tokenUrl: "https://www.reddit.com/api/v1/access_token",
     revokeUrl: "https://www.reddit.com/api/v1/revoke_token",
+    // Basic client auth, form `token` (+ token_type_hint); a success answers 204 No Content.
+    // https://github.com/reddit-archive/reddit/wiki/OAuth2#manually-revoking-a-token
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "basic", successStatus: [200, 204] },
     userinfoUrl: `${redditApi}/api/v1/me`,
     pkce: "none",
     clientAuth: "basic",
@@ -160,6 +166,9 @@ const twitch = {
     authorizationUrl: "https://id.twitch.tv/oauth2/authorize",
     tokenUrl: "https://id.twitch.tv/oauth2/token",
     revokeUrl: "https://id.twitch.tv/oauth2/revoke",
+    // Form `client_id` + `token` where token is the ACCESS token; 200 with no body on success.
+    // https://dev.twitch.tv/docs/authentication/revoke-tokens
+    revocation: { method: "POST", tokens: [{ kind: "access", as: "form", param: "token" }], clientAuth: "client_id", successStatus: [200] },
     userinfoUrl: `${helix}/users`,
     pkce: "none",
     clientAuth: "body",
@@ -168,7 +177,7 @@ const twitch = {
     defaultScopes: ["user:read:email", ...Object.values(twitchServiceScopes).flat()],
     scopes: ["user:read:email", ...Object.values(twitchServiceScopes).flat()],
     extraAuthorizeParams: {},
-    quirks: ["twitch-client-id-header", "twitch-scope-array"],
+    quirks: ["twitch-client-id-header"],
     identity: { idField: "data.0.id", labelField: "data.0.login", quirk: "twitch-client-id-header" },
   },
   services: [

@@ -23,6 +23,9 @@ const google = {
     authorizationUrl: "https://accounts.google.com/o/oauth2/v2/auth",
     tokenUrl: "https://oauth2.googleapis.com/token",
     revokeUrl: "https://oauth2.googleapis.com/revoke",
+    // Form `token`, no client authentication; revoking the refresh token ends the grant. 200 on success.
+    // https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "none", successStatus: [200] },
     userinfoUrl: "https://openidconnect.googleapis.com/v1/userinfo",
     pkce: "supported",
     clientAuth: "body",
@@ -234,6 +237,9 @@ const dropbox = {
     authorizationUrl: "https://www.dropbox.com/oauth2/authorize",
     tokenUrl: "https://api.dropboxapi.com/oauth2/token",
     revokeUrl: `${dropboxRpc}/auth/token/revoke`,
+    // RPC with no arguments: it revokes the Bearer access token that authenticates the call.
+    // https://www.dropbox.com/developers/documentation/http/documentation#auth-token-revoke
+    revocation: { method: "POST", tokens: [{ kind: "access", as: "bearer" }], clientAuth: "none", successStatus: [200] },
     userinfoUrl: `${dropboxRpc}/users/get_current_account`,
     pkce: "supported",
     clientAuth: "body",
