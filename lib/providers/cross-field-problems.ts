@@ -72,6 +72,10 @@ export function crossFieldProblems(p: Provider): string[] {
     for (const name of (p.requireOneOf ?? []).flat()) {
       if (!fieldNames.includes(name)) problems.push(`${where} requireOneOf names unknown field ${name}`);
     }
+    const check = p.verify;
+    for (const name of [...(check?.variants ?? []).map((v) => v.field), ...(check?.digest ? [check.digest.username, check.digest.password] : [])]) {
+      if (!fieldNames.includes(name)) problems.push(`${where} verify names unknown field ${name}`);
+    }
     const variants = p.usage.baseUrlVariants;
     if (variants !== undefined) {
       const options = p.credentialFields.find((f) => f.name === variants.field)?.options ?? [];

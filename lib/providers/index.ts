@@ -38,6 +38,7 @@ export {
   type OAuthProvider,
   type Provider,
   type ProviderApi,
+  type KeyCheck,
   type Revocation,
   type Service,
 } from "./provider-schema";

@@ -198,6 +198,31 @@ export const oauthProviderSchema = z
   .object({ ...baseShape, authType: z.literal("oauth2"), api: apiSchema, oauth: oauthConfigSchema })
   .readonly();
 
+const verifyPath = z.string().regex(/^\/\S*$/);
+
+/** The key check: one cheap authenticated call, with what the provider's answer must show. */
+export const verifySchema = z
+  .object({
+    method: z.enum(httpMethods),
+    path: verifyPath,
+    body: z.string().optional(),
+    /**
+     * The first variant whose credential field matches (`equals` that option, or any non-empty
+     * value) replaces the path, body or auth header: Cloudflare account tokens, Railway token kinds.
+     */
+    variants: z
+      .array(z.object({ field: text, equals: text.optional(), path: verifyPath.optional(), body: z.string().optional(), header: text.optional() }).readonly())
+      .readonly()
+      .optional(),
+    /** A 2xx answer still means "refused" when this JSON field is present (GraphQL `errors`). */
+    refusedWhenField: dottedPath.optional(),
+    /** A 2xx answer must also carry `true` here (Cohere's `valid`). */
+    okField: dottedPath.optional(),
+    /** HTTP Digest (RFC 7616) with these credential fields as user name and password (MongoDB Atlas). */
+    digest: z.object({ username: text, password: text }).readonly().optional(),
+  })
+  .readonly();
+
 export const apiKeyProviderSchema = z
   .object({
     ...baseShape,
@@ -210,10 +235,7 @@ export const apiKeyProviderSchema = z
     requireOneOf: z.array(z.array(text).min(1).readonly()).min(2).readonly().optional(),
     usage: usageSchema,
     /** Cheap authenticated call that proves the credential works (path relative to usage.baseUrl). */
-    verify: z
-      .object({ method: z.enum(httpMethods), path: z.string().regex(/^\/\S*$/), body: z.string().optional() })
-      .readonly()
-      .optional(),
+    verify: verifySchema.optional(),
   })
   .readonly();
 
@@ -241,6 +263,7 @@ export type CredentialField = z.infer<typeof credentialFieldSchema>;
 export type ProviderApi = z.infer<typeof apiSchema>;
 export type OAuthConfig = z.infer<typeof oauthConfigSchema>;
 export type Revocation = z.infer<typeof revocationSchema>;
+export type KeyCheck = z.infer<typeof verifySchema>;
 export type ApiKeyUsage = z.infer<typeof usageSchema>;
 export type OAuthProvider = z.infer<typeof oauthProviderSchema>;
 export type ApiKeyProvider = z.infer<typeof apiKeyProviderSchema>;
