@@ -15,7 +15,7 @@ function render(template: string, fields: Record<string, string>): string {
 /** The catalog's check with its first matching variant applied (Cloudflare account tokens, Railway token kinds). */
 function checkFor(verify: KeyCheck, fields: Record<string, string>) {
   const variant = verify.variants?.find((v) => (v.equals === undefined ? Boolean(fields[v.field]) : fields[v.field] === v.equals));
-  return { method: verify.method, path: variant?.path ?? verify.path, body: variant?.body ?? verify.body, header: variant?.header };
+  return { method: verify.method, path: variant?.path ?? verify.path, body: variant?.body ?? verify.body, header: variant?.header, format: variant?.format };
 }
 
 /** Why a 2xx answer is still a refusal, or undefined when it is a success. */
@@ -41,15 +41,18 @@ export async function verifyApiKey(provider: ApiKeyProvider, fields: Record<stri
   const variant = provider.usage.baseUrlVariants;
   const base = override ?? (variant && fields[variant.field] ? variant.values[fields[variant.field] ?? ""] : undefined) ?? render(provider.usage.baseUrl, fields);
   const check = checkFor(verify, fields);
-  const headers: Record<string, string> = { accept: "application/json" };
-  for (const [k, v] of Object.entries(provider.usage.extraHeaders ?? {})) headers[k] = render(v, fields);
-  if (!verify.digest) headers[check.header ?? provider.usage.header] = render(provider.usage.format, fields);
-  if (check.body) headers["content-type"] = "application/json";
+  // A Headers object: a catalog `Accept` (PagerDuty, Atlas) replaces the default instead of joining it.
+  const headers = new Headers({ accept: "application/json" });
+  for (const [k, v] of Object.entries(provider.usage.extraHeaders ?? {})) headers.set(k, render(v, fields));
+  if (!verify.digest) headers.set(check.header ?? provider.usage.header, render(check.format ?? provider.usage.format, fields));
+  if (check.body) headers.set("content-type", "application/json");
   const url = `${base.replace(/\/+$/, "")}${render(check.path, fields)}`;
   const secrets = Object.values(fields);
   try {
-    const send = (extra: Record<string, string> = {}) =>
-      fetch(url, { method: check.method, headers: { ...headers, ...extra }, body: check.body, signal: AbortSignal.timeout(10_000) });
+    const send = (authorization?: string) => {
+      if (authorization) headers.set("authorization", authorization);
+      return fetch(url, { method: check.method, headers, body: check.body, signal: AbortSignal.timeout(10_000) });
+    };
     let res = await send();
     if (verify.digest && res.status === 401) {
       const challenge = pickChallenge(parseDigestChallenges(res.headers.get("www-authenticate") ?? ""));
@@ -57,7 +60,7 @@ export async function verifyApiKey(provider: ApiKeyProvider, fields: Record<stri
       if (challenge) {
         const { pathname, search } = new URL(url);
         const authorization = digestAuthorization(challenge, { username: fields[verify.digest.username] ?? "", password: fields[verify.digest.password] ?? "", method: check.method, uri: `${pathname}${search}` });
-        res = await send({ authorization });
+        res = await send(authorization);
       }
     }
     if (res.ok) {

@@ -7,7 +7,7 @@
 import { readPath } from "./fetch-identity";
 
 const MAX_LENGTH = 200;
-const FIELDS = ["error_description", "error.message", "message", "errors.0.message", "detail", "error", "errors.0"];
+const FIELDS = ["error_description", "error.message", "message", "Message", "errors.0.message", "detail", "detail.message", "error", "errors.0"];
 
 export function providerMessage(body: unknown, secrets: readonly (string | undefined)[] = []): string | undefined {
   for (const field of FIELDS) {

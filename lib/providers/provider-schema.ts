@@ -211,7 +211,7 @@ export const verifySchema = z
      * value) replaces the path, body or auth header: Cloudflare account tokens, Railway token kinds.
      */
     variants: z
-      .array(z.object({ field: text, equals: text.optional(), path: verifyPath.optional(), body: z.string().optional(), header: text.optional() }).readonly())
+      .array(z.object({ field: text, equals: text.optional(), path: verifyPath.optional(), body: z.string().optional(), header: text.optional(), format: text.optional() }).readonly())
       .readonly()
       .optional(),
     /** A 2xx answer still means "refused" when this JSON field is present (GraphQL `errors`). */

@@ -128,7 +128,7 @@ const railway = {
     path: "/graphql/v2",
     body: railwayGql("{ me { id } }"),
     variants: [
-      { field: "tokenKind", equals: "project", header: "Project-Access-Token", body: railwayGql("{ projectToken { projectId environmentId } }") },
+      { field: "tokenKind", equals: "project", header: "Project-Access-Token", format: "{apiToken}", body: railwayGql("{ projectToken { projectId environmentId } }") },
       { field: "tokenKind", equals: "workspace", body: railwayGql("{ projects { edges { node { id } } } }") },
     ],
     refusedWhenField: "errors",
