@@ -102,8 +102,10 @@ const anthropic = {
       baseUrl: anthropicUsage.baseUrl,
       scopes: [],
       endpoints: [
-        { method: "POST", path: "/messages", description: "Create a message", body: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"Say hello"}]}' },
-        { method: "POST", path: "/messages/count_tokens", description: "Count input tokens", body: '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Say hello"}]}' },
+        // Model ids retire (Sonnet 4 and Opus 4 on 2026-06-15): a placeholder and GET /models instead.
+        // https://platform.claude.com/docs/en/about-claude/model-deprecations
+        { method: "POST", path: "/messages", description: "Create a message (MODEL_ID: a current model from GET /models)", body: '{"model":"MODEL_ID","max_tokens":1024,"messages":[{"role":"user","content":"Say hello"}]}' },
+        { method: "POST", path: "/messages/count_tokens", description: "Count input tokens (MODEL_ID from GET /models)", body: '{"model":"MODEL_ID","messages":[{"role":"user","content":"Say hello"}]}' },
         { method: "GET", path: "/models", description: "Available models" },
         { method: "POST", path: "/messages/batches", description: "Submit a batch", body: '{"requests":[]}' },
         { method: "GET", path: "/messages/batches/{batchId}", description: "Batch status" },

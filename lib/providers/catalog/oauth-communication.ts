@@ -104,7 +104,9 @@ const discord = {
     // RFC 7009 form `token` with client credentials; either token kind ends the grant.
     // https://discord.com/developers/docs/topics/oauth2#authorization-code-grant-token-revocation-example
     revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "body", successStatus: [200] },
-    userinfoUrl: "https://discord.com/api/users/@me",
+    // Versioned like the API calls: an unversioned path goes to Discord's (deprecated) default version.
+    // https://discord.com/developers/docs/reference#api-versioning
+    userinfoUrl: `${discordApi}/users/@me`,
     pkce: "none",
     clientAuth: "body",
     tokenRequestFormat: "form",
