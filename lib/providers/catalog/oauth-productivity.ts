@@ -112,6 +112,8 @@ const airtable = {
     tokenUrl: "https://airtable.com/oauth2/v1/token",
     userinfoUrl: `${airtableApi}/meta/whoami`,
     // PKCE is mandatory; confidential clients authenticate with HTTP Basic. Access 60 min, refresh 60 days.
+    // The authorize request carries code_challenge + code_challenge_method=S256; scopes are a
+    // space-delimited list. https://airtable.com/developers/web/api/oauth-reference
     pkce: "required",
     clientAuth: "basic",
     tokenRequestFormat: "form",

@@ -160,7 +160,8 @@ const asana = {
     authorizationUrl: "https://app.asana.com/-/oauth_authorize",
     tokenUrl: "https://app.asana.com/-/oauth_token",
     revokeUrl: "https://app.asana.com/-/oauth_revoke",
-    // Form `token` (the refresh token ends the grant) with client_id/client_secret.
+    // POST https://app.asana.com/-/oauth_revoke (confirmed in the quick reference of
+    // https://developers.asana.com/docs/oauth); form `token` with client_id/client_secret.
     // https://developers.asana.com/docs/oauth#token-deauthorization-endpoint
     revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "body", successStatus: [200] },
     userinfoUrl: `${asanaApi}/users/me`,
