@@ -243,6 +243,14 @@ describe("audit fixes (PROVIDER-AUDIT.md)", () => {
     expect(paths("notion").filter((p) => p.includes("/databases/{databaseId}/query"))).toEqual([]);
   });
 
+  it("a revoke URL without its documented revocation (or a bearer token with a param) is refused", () => {
+    const google = getProvider("google");
+    if (google?.authType !== "oauth2" || !google.oauth.revocation) throw new Error("google must document revocation");
+    expect(crossFieldProblems({ ...google, oauth: { ...google.oauth, revocation: undefined } })).toContain("google: revokeUrl and revocation go together");
+    const bad = { ...google.oauth.revocation, tokens: [{ kind: "access" as const, as: "bearer" as const, param: "token" }] };
+    expect(crossFieldProblems({ ...google, oauth: { ...google.oauth, revocation: bad } }).some((m) => m.includes("a param iff"))).toBe(true);
+  });
+
   it("every provider with a revoke URL documents its revocation", () => {
     for (const p of providers) {
       if (p.authType !== "oauth2") continue;
