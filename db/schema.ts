@@ -129,6 +129,11 @@ export const connections = pgTable(
     accountLabel: text("account_label"),
     scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
     status: text("status").$type<ConnectionStatus>().notNull().default("active"),
+    /**
+     * Why the provider refused the grant, in its own words (sanitised, capped, never a secret):
+     * shown on the dashboard next to needs_reauth. Cleared when the connection works again.
+     */
+    statusReason: text("status_reason"),
     isDefault: boolean("is_default").notNull().default(false),
     // Ciphertexts (lib/crypto): AAD = `${id}:${column}`.
     accessTokenEnc: text("access_token_enc"),

@@ -85,6 +85,11 @@ export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, on
         <div role="status" className="mt-4 flex flex-col gap-3 rounded-lg border border-amber-200 bg-amber-50 p-3 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-amber-900">
             {c.providerName} no longer accepts the saved sign-in. Agents get <code className="font-mono text-xs">TOKEN_EXPIRED</code> until you reconnect.
+            {c.statusReason && (
+              <span className="mt-1 block break-words text-amber-800" data-testid="connection-status-reason">
+                {c.statusReason}
+              </span>
+            )}
           </p>
           <ReconnectForm provider={c.provider} label={`Reconnect ${description}`} primary />
         </div>

@@ -17,6 +17,7 @@ export function listDashboardConnections(db: DbOrTx, userId: string) {
       accountLabel: connections.accountLabel,
       scopes: connections.scopes,
       status: connections.status,
+      statusReason: connections.statusReason,
       isDefault: connections.isDefault,
       createdAt: connections.createdAt,
       refreshedAt: connections.refreshedAt,

@@ -10,7 +10,8 @@ export type DisconnectResult = { deleted: boolean; provider?: string; revocation
 /**
  * Delete a connection's credentials and ask the provider to revoke the grant where it can.
  * The row is deleted whatever the provider says; the outcome is reported to the human.
- * Revoking the refresh token (RFC 7009) ends the whole grant at most providers.
+ * Both stored tokens are handed over: the catalog says which one each provider's revocation
+ * takes (Twitch, Dropbox, Slack and GitHub want the access token; Google the refresh token).
  */
 export async function disconnectConnection(db: Db, userId: string, connectionId: string): Promise<DisconnectResult> {
   const row = await findConnectionById(db, connectionId);
@@ -18,8 +19,8 @@ export async function disconnectConnection(db: Db, userId: string, connectionId:
   const provider = getProvider(row.provider);
   let revocation: DisconnectResult["revocation"] = "not_applicable";
   if (provider?.authType === "oauth2" && isOAuthConfigured(provider)) {
-    const token = openRefreshToken(row) ?? openAccessToken(row);
-    revocation = token ? await revokeGrant(resolveClientConfig(provider), token) : "not_applicable";
+    const tokens = { refreshToken: openRefreshToken(row), accessToken: openAccessToken(row) };
+    revocation = tokens.refreshToken || tokens.accessToken ? await revokeGrant(resolveClientConfig(provider), tokens) : "not_applicable";
   }
   const deleted = Boolean(await deleteConnectionRow(db, connectionId, userId));
   await recordEvent(db, { userId, action: "connection.delete", provider: row.provider, connectionId: row.id, detail: { account: row.accountLabel, revocation } });

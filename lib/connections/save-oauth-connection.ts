@@ -23,6 +23,7 @@ export async function saveOAuthConnection(
       accountLabel: input.identity?.label ?? previous?.accountLabel ?? null,
       scopes: input.tokens.scopes ?? input.requestedScopes,
       status: "active" as const,
+      statusReason: null,
       accessTokenEnc: seal(id, "access_token", input.tokens.accessToken),
       refreshTokenEnc: input.tokens.refreshToken ? seal(id, "refresh_token", input.tokens.refreshToken) : (previous?.refreshTokenEnc ?? null),
       tokenType: input.tokens.tokenType,

@@ -53,7 +53,8 @@ describe("buildProviderContext", () => {
     expect(github).toContain("- Also send: `X-GitHub-Api-Version: 2022-11-28`");
     expect(github).toContain("- Base URL: `https://api.github.com`");
     const notion = buildProviderContext(provider("notion"), [], base).markdown;
-    expect(notion).toContain("`Notion-Version: 2022-06-28`");
+    expect(notion).toContain("`Notion-Version: 2025-09-03`");
+    expect(buildProviderContext(provider("pagerduty"), [], base).markdown).toContain("eu https://api.eu.pagerduty.com");
     const twilio = buildProviderContext(provider("twilio"), [], base);
     expect(twilio.markdown).toContain('curl `-u "$ACCOUNT_SID:$TOKEN"`');
     expect(twilio.markdown).toContain("`accountSid`");

@@ -51,9 +51,13 @@ async function identityDocument(cfg: ClientConfig, tokens: TokenSet): Promise<un
   return call(cfg, cfg.userinfoUrl, tokens.accessToken);
 }
 
-/** jira-cloud-id: the Jira site the grant covers, needed in every API URL. */
+/**
+ * jira-cloud-id: the Jira site the grant covers, needed in every API URL. Asked of the identity
+ * endpoint's host (https://api.atlassian.com in the catalog), so an endpoint override moves it too.
+ */
 async function jiraCloudId(cfg: ClientConfig, token: string): Promise<Record<string, unknown>> {
-  const sites = await call(cfg, "https://api.atlassian.com/oauth/token/accessible-resources", token);
+  const origin = cfg.userinfoUrl ? new URL(cfg.userinfoUrl).origin : "https://api.atlassian.com";
+  const sites = await call(cfg, `${origin}/oauth/token/accessible-resources`, token);
   const first = Array.isArray(sites) ? (sites[0] as Record<string, unknown> | undefined) : undefined;
   return first ? { cloudId: first.id, siteUrl: first.url, siteName: first.name } : {};
 }

@@ -4,6 +4,6 @@ export { validateCallback, exchangeCode } from "./exchange-code";
 export { refreshAccessToken } from "./refresh-access-token";
 export { fetchIdentity, type Identity } from "./fetch-identity";
 export { revokeGrant, type RevokeOutcome } from "./revoke-grant";
-export { ProviderCallError, classifyProviderError, type ProviderFailure } from "./provider-call-error";
+export { ProviderCallError, classifyProviderError, describeFailure, type ProviderFailure } from "./provider-call-error";
 export { PROVIDER_TIMEOUT_MS } from "./as-client";
 export type { TokenSet } from "./token-set";

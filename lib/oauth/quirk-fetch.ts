@@ -5,6 +5,7 @@
  * its quirk flag; lib/providers/oauth-quirks.ts cites the provider doc for each.
  */
 import type { OAuthProvider } from "@/lib/providers";
+import { providerMessage } from "./provider-message";
 
 export const USER_AGENT = "akhrot/0.1 (+https://github.com/akhrot; self-hosted credential vault)";
 
@@ -19,6 +20,8 @@ async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Pro
   const type = res.headers.get("content-type") ?? "";
   let body: Record<string, unknown>;
   const text = await res.text();
+  // An empty answer stays empty: a 204 cannot carry a body (`new Response(body, {status: 204})` throws).
+  if (!text.trim()) return new Response(null, { status: res.status, headers: res.headers });
   try {
     body = type.includes("json") || text.trim().startsWith("{") ? (JSON.parse(text) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(text));
   } catch {
@@ -32,14 +35,31 @@ async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Pro
       status = 400;
       // Slack's names for a dead grant map to RFC 6749's invalid_grant.
       const error = String(body.error ?? "invalid_request");
-      body = { error: ["invalid_refresh_token", "token_revoked", "token_expired", "invalid_code"].includes(error) ? "invalid_grant" : error };
+      const dead = ["invalid_refresh_token", "token_revoked", "token_expired", "invalid_code"].includes(error);
+      body = { error: dead ? "invalid_grant" : error, ...(dead ? { error_description: error } : {}) };
     } else if (body.authed_user && typeof body.authed_user === "object") {
       const user = body.authed_user as Record<string, unknown>;
       const team = body.team as Record<string, unknown> | undefined;
       body = { ...user, team_id: team?.id, team_name: team?.name, slack_user_id: user.id };
     }
   }
-  if (quirks.includes("twitch-scope-array") && Array.isArray(body.scope)) body.scope = body.scope.join(" ");
+  // Twitch always, and Linear for apps created before 2023-12-01, send `scope` as a JSON array;
+  // oauth4webapi accepts only a string. Any provider's array is joined: it is never ambiguous.
+  // https://dev.twitch.tv/docs/authentication/getting-tokens-oauth/#authorization-code-grant-flow
+  // https://linear.app/developers/oauth-2-0-authentication
+  if (Array.isArray(body.scope)) body.scope = body.scope.map(String).join(" ");
+  // github-json-accept: GitHub answers token errors with HTTP 200 and an `error` body; a dead
+  // or reused refresh token is `bad_refresh_token`, a used code `bad_verification_code`.
+  // https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens
+  if (status < 300 && typeof body.error === "string" && body.access_token === undefined) {
+    status = 400;
+    if (quirks.includes("github-json-accept") && ["bad_refresh_token", "bad_verification_code"].includes(body.error)) body = { ...body, error: "invalid_grant" };
+  }
+  // An error body without an RFC 6749 `error` string (Figma `{"error":true,"message":…}`,
+  // Twitch `{"status":400,"message":…}`) keeps its words as the description.
+  if (status >= 400 && typeof body.error !== "string") {
+    body = { error: status === 401 ? "invalid_client" : "invalid_request", error_description: providerMessage(body) };
+  }
   if (status < 300) {
     // Identity comes from userinfo; an unverified id_token is never used, so it is not kept or parsed.
     delete body.id_token;

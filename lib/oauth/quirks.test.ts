@@ -7,6 +7,7 @@ import { buildAuthorizationUrl } from "./authorization-url";
 import type { ClientConfig } from "./client-config";
 import { exchangeCode, validateCallback } from "./exchange-code";
 import { classifyProviderError, ProviderCallError } from "./provider-call-error";
+import { refreshAccessToken } from "./refresh-access-token";
 
 function oauthProvider(code: string): OAuthProvider {
   const p = getProvider(code);
@@ -108,6 +109,13 @@ describe("token endpoint quirks", () => {
     const tokens = await exchangeCode(cfg("twitch"), callback("twitch"), "https://a.example/cb", null);
     expect(tokens.scopes).toEqual(["user:read:email", "chat:read"]);
     expect(tokens.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 3500_000);
+  });
+
+  it("linear: a scope array (apps created before 2023-12-01) is accepted on exchange and refresh", async () => {
+    const answer = { status: 200, type: "application/json", body: JSON.stringify({ access_token: "lin_a", refresh_token: "lin_r", token_type: "Bearer", expires_in: 86399, scope: ["read", "write"] }) };
+    answers.push(answer, answer);
+    expect((await exchangeCode(cfg("linear"), callback("linear"), "https://a.example/cb", null)).scopes).toEqual(["read", "write"]);
+    expect((await refreshAccessToken(cfg("linear"), "lin_r")).scopes).toEqual(["read", "write"]);
   });
 
   it("reddit: a descriptive User-Agent is sent", async () => {

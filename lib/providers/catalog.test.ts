@@ -37,6 +37,7 @@ const samples: Record<string, { valid: string[]; invalid: string[] }> = {
     invalid: ["sk-proj-abcdefghijklmnopqrstuvwxyz", "sk-ant-"],
   },
   "replicate.apiKey": { valid: ["r8_abcdefghijklmnopqrstuvwxyz0123456789A"], invalid: ["r9_abcdefghijklmnopqrstuvwxyz", "r8_short"] },
+  "cloudflare.accountId": { valid: [hex32], invalid: ["my-account", `${hex32}0`] },
   "twilio.accountSid": { valid: [`AC${hex32}`], invalid: [`SK${hex32}`, "AC123", `AC${hex32}0`] },
   "twilio.authToken": { valid: [hex32], invalid: [hex32.slice(1), `${hex32}z`] },
   "sendgrid.apiKey": {
@@ -212,6 +213,49 @@ describe("provider catalog", () => {
     expect(problems.some((m) => m.includes("{orgId}"))).toBe(true);
     expect(providerSchema.safeParse({ ...github, docsUrl: "http://insecure.example" }).success).toBe(false);
     expect(providerSchema.safeParse({ ...github, services: [] }).success).toBe(false);
+  });
+});
+
+describe("audit fixes (PROVIDER-AUDIT.md)", () => {
+  const oauth = (code: string) => {
+    const p = getProvider(code);
+    if (p?.authType !== "oauth2") throw new Error(code);
+    return p.oauth;
+  };
+  const paths = (code: string) => (getProvider(code)?.services ?? []).flatMap((s) => s.endpoints.map((e) => `${e.method} ${e.path}`));
+
+  it("calendly requests scopes (mandatory since 2026-03-03) and lists every service scope", () => {
+    expect(oauth("calendly").defaultScopes).toEqual(expect.arrayContaining(["users:read", "scheduled_events:read", "event_types:read"]));
+  });
+
+  it("google and microsoft defaults are minimal: no restricted Google scope, no Teams scope", () => {
+    const google = oauth("google").defaultScopes;
+    expect(google.some((s) => /gmail\.modify$|auth\/drive$|gmail\.readonly$/.test(s))).toBe(false);
+    expect(oauth("google").scopes).toEqual(expect.arrayContaining(["https://www.googleapis.com/auth/gmail.modify", "https://www.googleapis.com/auth/drive"]));
+    expect(oauth("microsoft").defaultScopes.some((s) => /^(Team|Channel|ChannelMessage|Chat)\./.test(s))).toBe(false);
+  });
+
+  it("agent examples avoid removed endpoints (Spotify Feb 2026, OpenAI dall-e-2, Notion database query)", () => {
+    expect(paths("spotify").filter((p) => /\/users\/\{userId\}\/playlists|\/playlists\/\{playlistId\}\/tracks/.test(p))).toEqual([]);
+    expect(paths("spotify")).toEqual(expect.arrayContaining(["POST /me/playlists", "POST /playlists/{playlistId}/items"]));
+    expect(paths("openai").filter((p) => p.includes("/images/variations"))).toEqual([]);
+    expect(JSON.stringify(getProvider("openai"))).not.toMatch(/dall-e-2"|gpt-image-1"/);
+    expect(paths("notion").filter((p) => p.includes("/databases/{databaseId}/query"))).toEqual([]);
+  });
+
+  it("a revoke URL without its documented revocation (or a bearer token with a param) is refused", () => {
+    const google = getProvider("google");
+    if (google?.authType !== "oauth2" || !google.oauth.revocation) throw new Error("google must document revocation");
+    expect(crossFieldProblems({ ...google, oauth: { ...google.oauth, revocation: undefined } })).toContain("google: revokeUrl and revocation go together");
+    const bad = { ...google.oauth.revocation, tokens: [{ kind: "access" as const, as: "bearer" as const, param: "token" }] };
+    expect(crossFieldProblems({ ...google, oauth: { ...google.oauth, revocation: bad } }).some((m) => m.includes("a param iff"))).toBe(true);
+  });
+
+  it("every provider with a revoke URL documents its revocation", () => {
+    for (const p of providers) {
+      if (p.authType !== "oauth2") continue;
+      expect(Boolean(p.oauth.revokeUrl), p.code).toBe(Boolean(p.oauth.revocation));
+    }
   });
 });
 

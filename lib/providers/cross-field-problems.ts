@@ -47,6 +47,10 @@ export function crossFieldProblems(p: Provider): string[] {
         if (!granted.has(scope)) problems.push(`${where} ${s.code} scope ${scope} not in scopes`);
       }
     }
+    if ((o.revokeUrl === undefined) !== (o.revocation === undefined)) problems.push(`${where} revokeUrl and revocation go together`);
+    for (const t of o.revocation?.tokens ?? []) {
+      if ((t.as === "bearer") !== (t.param === undefined)) problems.push(`${where} revocation ${t.kind}: a param iff sent as form/json`);
+    }
     for (const q of duplicates(o.quirks)) problems.push(`${where} duplicate quirk ${q}`);
     const idQuirk = o.identity.quirk;
     if (idQuirk !== undefined && !o.quirks.includes(idQuirk)) problems.push(`${where} identity quirk not in quirks`);
@@ -67,6 +71,10 @@ export function crossFieldProblems(p: Provider): string[] {
   if (p.authType === "api_key") {
     for (const name of (p.requireOneOf ?? []).flat()) {
       if (!fieldNames.includes(name)) problems.push(`${where} requireOneOf names unknown field ${name}`);
+    }
+    const check = p.verify;
+    for (const name of [...(check?.variants ?? []).map((v) => v.field), ...(check?.digest ? [check.digest.username, check.digest.password] : [])]) {
+      if (!fieldNames.includes(name)) problems.push(`${where} verify names unknown field ${name}`);
     }
     const variants = p.usage.baseUrlVariants;
     if (variants !== undefined) {

@@ -38,6 +38,8 @@ export {
   type OAuthProvider,
   type Provider,
   type ProviderApi,
+  type KeyCheck,
+  type Revocation,
   type Service,
 } from "./provider-schema";
 export {

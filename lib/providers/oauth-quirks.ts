@@ -2,17 +2,14 @@
  * Named OAuth quirks. A quirk is a data flag on a provider; the OAuth engine (lib/oauth)
  * implements each one as a small named hook. Everything a plain field can say
  * (PKCE, client auth, body format, scope separator, extra authorize params) is a field
- * instead, so this list stays short. Add a flag only with the provider doc that explains it.
+ * instead, so this list stays short. Revocation is a field too (`oauth.revocation`), and an
+ * array `scope` in a token answer (Twitch, older Linear apps) is joined for every provider. Add a flag only with the provider doc that explains it.
  */
 export const oauthQuirks = [
   // The token endpoint answers `application/x-www-form-urlencoded` unless the request sends
   // `Accept: application/json`.
   // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#2-users-are-redirected-back-to-your-site-by-github
   "github-json-accept",
-  // No RFC 7009 endpoint: revoke is `DELETE https://api.github.com/applications/{client_id}/grant`
-  // with HTTP Basic client auth and `{"access_token": "..."}` as JSON body.
-  // https://docs.github.com/en/rest/apps/oauth-applications#delete-an-app-authorization
-  "github-revoke-grant",
   // User scopes go in `user_scope` (not `scope`); the user token is `authed_user.access_token`
   // (the top-level `access_token` is the bot's); failures come back as HTTP 200 `{"ok":false}`.
   // https://docs.slack.dev/authentication/installing-with-oauth
@@ -32,9 +29,6 @@ export const oauthQuirks = [
   // Helix requires a `Client-Id` header equal to the client that minted the token, on the
   // identity call too. https://dev.twitch.tv/docs/api/get-started/
   "twitch-client-id-header",
-  // Twitch returns `scope` in the token response as a JSON array, not a space-separated string.
-  // https://dev.twitch.tv/docs/authentication/getting-tokens-oauth/#authorization-code-grant-flow
-  "twitch-scope-array",
   // `users/get_current_account` is an RPC-style POST with no body (and no Content-Type).
   // https://www.dropbox.com/developers/documentation/http/documentation#users-get_current_account
   "dropbox-post-userinfo",

@@ -101,13 +101,48 @@ const baseShape = {
   services: z.array(serviceSchema).min(1).readonly(),
 };
 
+/**
+ * How the provider documents revocation, so the engine sends exactly that: which stored token,
+ * how it travels (form / JSON field, or as the Bearer credential of the call), which client
+ * authentication, and which answers mean "revoked". Each entry cites its doc at the line.
+ */
+export const revocationSchema = z
+  .object({
+    method: z.enum(["POST", "DELETE"]),
+    /** In order of preference: the first token kind the connection holds is sent. */
+    tokens: z
+      .array(
+        z
+          .object({
+            kind: z.enum(["refresh", "access"]),
+            as: z.enum(["form", "json", "bearer"]),
+            /** The field name for `form` / `json` (RFC 7009 says `token`). */
+            param: z.string().regex(/^[a-z_]+$/).optional(),
+          })
+          .readonly(),
+      )
+      .min(1)
+      .readonly(),
+    /** basic: HTTP Basic; body: client_id + client_secret in the body; client_id: only the id; none. */
+    clientAuth: z.enum(["basic", "body", "client_id", "none"]),
+    headers: headers.optional(),
+    /** HTTP statuses the provider documents for a successful revocation. */
+    successStatus: z.array(z.number().int().min(200).max(299)).min(1).readonly(),
+    /** A JSON field that must be `true` as well (Slack answers HTTP 200 `{"ok":false}` on failure). */
+    okField: dottedPath.optional(),
+  })
+  .readonly();
+
 export const oauthConfigSchema = z
   .object({
     authorizationUrl: urlTemplate,
     tokenUrl: urlTemplate,
     /** Only when refresh does not use `tokenUrl`. */
     refreshUrl: urlTemplate.optional(),
+    /** May contain `{clientId}` (GitHub's grant API). */
     revokeUrl: urlTemplate.optional(),
+    /** Required with `revokeUrl`. */
+    revocation: revocationSchema.optional(),
     userinfoUrl: urlTemplate.optional(),
     pkce: z.enum(["required", "supported", "none"]),
     /** basic: HTTP Basic client_id:client_secret; body: both in the request body. */
@@ -163,6 +198,31 @@ export const oauthProviderSchema = z
   .object({ ...baseShape, authType: z.literal("oauth2"), api: apiSchema, oauth: oauthConfigSchema })
   .readonly();
 
+const verifyPath = z.string().regex(/^\/\S*$/);
+
+/** The key check: one cheap authenticated call, with what the provider's answer must show. */
+export const verifySchema = z
+  .object({
+    method: z.enum(httpMethods),
+    path: verifyPath,
+    body: z.string().optional(),
+    /**
+     * The first variant whose credential field matches (`equals` that option, or any non-empty
+     * value) replaces the path, body or auth header: Cloudflare account tokens, Railway token kinds.
+     */
+    variants: z
+      .array(z.object({ field: text, equals: text.optional(), path: verifyPath.optional(), body: z.string().optional(), header: text.optional(), format: text.optional() }).readonly())
+      .readonly()
+      .optional(),
+    /** A 2xx answer still means "refused" when this JSON field is present (GraphQL `errors`). */
+    refusedWhenField: dottedPath.optional(),
+    /** A 2xx answer must also carry `true` here (Cohere's `valid`). */
+    okField: dottedPath.optional(),
+    /** HTTP Digest (RFC 7616) with these credential fields as user name and password (MongoDB Atlas). */
+    digest: z.object({ username: text, password: text }).readonly().optional(),
+  })
+  .readonly();
+
 export const apiKeyProviderSchema = z
   .object({
     ...baseShape,
@@ -175,10 +235,7 @@ export const apiKeyProviderSchema = z
     requireOneOf: z.array(z.array(text).min(1).readonly()).min(2).readonly().optional(),
     usage: usageSchema,
     /** Cheap authenticated call that proves the credential works (path relative to usage.baseUrl). */
-    verify: z
-      .object({ method: z.enum(httpMethods), path: z.string().regex(/^\/\S*$/), body: z.string().optional() })
-      .readonly()
-      .optional(),
+    verify: verifySchema.optional(),
   })
   .readonly();
 
@@ -205,6 +262,8 @@ export type Service = z.infer<typeof serviceSchema>;
 export type CredentialField = z.infer<typeof credentialFieldSchema>;
 export type ProviderApi = z.infer<typeof apiSchema>;
 export type OAuthConfig = z.infer<typeof oauthConfigSchema>;
+export type Revocation = z.infer<typeof revocationSchema>;
+export type KeyCheck = z.infer<typeof verifySchema>;
 export type ApiKeyUsage = z.infer<typeof usageSchema>;
 export type OAuthProvider = z.infer<typeof oauthProviderSchema>;
 export type ApiKeyProvider = z.infer<typeof apiKeyProviderSchema>;

@@ -68,8 +68,8 @@ export async function humanStartsFlow(agent: Agent, body: Record<string, unknown
   return { sessionId, location, cookie, created: created.body, browser: human };
 }
 
-export async function runCallback(url: string, cookie: string) {
-  const res = await callback(new NextRequest(url, { headers: { cookie } }), params({ provider: "google" }));
+export async function runCallback(url: string, cookie: string, provider = "google") {
+  const res = await callback(new NextRequest(url, { headers: { cookie } }), params({ provider }));
   return { status: res.status, location: res.headers.get("location") ?? "" };
 }
 

@@ -262,7 +262,7 @@ describe("oidc test server", () => {
 
     const res = await tokenPost(peer.server, { grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "" });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: "invalid_grant" });
+    expect(await res.json()).toEqual({ error: "invalid_grant", error_description: "Token has been expired or revoked." });
     expect(await oauthError(refresh(peer, tokens.refresh_token ?? ""))).toEqual({ error: "invalid_grant", status: 400 });
     expect(peer.server.counts).toMatchObject({ tokenRequests: 3, codeGrants: 1, refreshGrants: 2 });
 

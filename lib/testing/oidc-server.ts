@@ -280,7 +280,8 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
       }
       if (grantType === "refresh_token") {
         ctx.status = 400;
-        ctx.body = { error: "invalid_grant" };
+        // With a description, as real providers send: the agent and the dashboard quote it.
+        ctx.body = { error: "invalid_grant", error_description: "Token has been expired or revoked." };
         return;
       }
       // invalid_grant fault, other grant: hand the already-read body to oidc-provider, which

@@ -17,7 +17,7 @@ import { ApiError } from "@/lib/api/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { openAccessToken, openRefreshToken, seal } from "@/lib/connections/connection-secrets";
 import { env } from "@/lib/env";
-import { PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
+import { describeFailure, PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
 import type { OAuthProvider } from "@/lib/providers";
 
 const LEASE_MS = PROVIDER_TIMEOUT_MS + 5_000; // outlives the bounded provider call
@@ -52,9 +52,10 @@ function backoffMs(failures: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
 }
 
-function providerDown(row: Connection, retryAt: Date): ApiError {
+function providerDown(row: Connection, retryAt: Date, said?: string): ApiError {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
-  return new ApiError("PROVIDER_ERROR", `${row.provider} did not answer the token refresh. Stored credentials are unchanged; retry in ${seconds} s.`, { provider: row.provider }, { "retry-after": String(seconds) });
+  const what = said ? `refused the token refresh (${said})` : "did not answer the token refresh";
+  return new ApiError("PROVIDER_ERROR", `${row.provider} ${what}. Stored credentials are unchanged; retry in ${seconds} s.`, { provider: row.provider }, { "retry-after": String(seconds) });
 }
 
 async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connection, margin: number): Promise<FreshToken> {
@@ -88,6 +89,7 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
       ...(tokens.scopes?.length ? { scopes: tokens.scopes } : {}),
       refreshedAt: new Date(),
       refreshFailures: 0,
+      statusReason: null,
       nextRefreshAt: null,
       refreshLeaseUntil: null,
     });
@@ -99,23 +101,26 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
       throw err;
     }
     if (err.failure.kind === "rejected") {
-      await updateConnection(db, row.id, { status: "needs_reauth", refreshLeaseUntil: null, refreshFailures: row.refreshFailures + 1 });
-      await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error } });
-      throw reauthError(row.provider, `${provider.name} refused to refresh the token (${err.failure.error}); the connection is marked for re-authorization.`);
+      // The provider's own words go to the agent, the dashboard (statusReason) and the activity log.
+      const said = describeFailure(err.failure);
+      await updateConnection(db, row.id, { status: "needs_reauth", statusReason: `${provider.name} refused to refresh the token: ${said}`, refreshLeaseUntil: null, refreshFailures: row.refreshFailures + 1 });
+      await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error, ...(err.failure.description ? { description: err.failure.description } : {}) } });
+      throw reauthError(row.provider, `${provider.name} refused to refresh the token (${said}); the connection is marked for re-authorization.`);
     }
     const failures = row.refreshFailures + 1;
     const retryAt = new Date(Date.now() + backoffMs(failures));
     await updateConnection(db, row.id, { refreshFailures: failures, nextRefreshAt: retryAt, refreshLeaseUntil: null });
-    await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error, status: err.failure.status ?? null, retryAt: retryAt.toISOString() } });
+    await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error, ...(err.failure.description ? { description: err.failure.description } : {}), status: err.failure.status ?? null, retryAt: retryAt.toISOString() } });
     if (row.expiresAt && row.expiresAt.getTime() > Date.now()) return serve(row);
-    throw providerDown(row, retryAt);
+    throw providerDown(row, retryAt, err.failure.description ? describeFailure(err.failure) : undefined);
   }
 }
 
 async function expiredWithoutRefresh(db: Db, provider: OAuthProvider, row: Connection): Promise<FreshToken> {
   if (row.expiresAt && row.expiresAt.getTime() > Date.now()) return serve(row); // inside the margin, still valid
-  await updateConnection(db, row.id, { status: "needs_reauth" });
-  throw reauthError(row.provider, `The ${provider.name} token expired and ${provider.name} gave no refresh token.`);
+  const why = `The ${provider.name} token expired and ${provider.name} gave no refresh token.`;
+  await updateConnection(db, row.id, { status: "needs_reauth", statusReason: why });
+  throw reauthError(row.provider, why);
 }
 
 async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectionId: string, margin: number): Promise<FreshToken> {

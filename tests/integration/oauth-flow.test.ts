@@ -244,7 +244,10 @@ describe("POST /tokens/fetch refresh", () => {
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe("TOKEN_EXPIRED");
     expect(res.body.error?.message).toMatch(/POST \/oauth\/sessions/);
+    // The provider's own words reach the agent and the dashboard (issue 16 item 4).
+    expect(res.body.error?.message).toContain("invalid_grant: Token has been expired or revoked.");
     expect((await findConnectionById(db, connId))?.status).toBe("needs_reauth");
+    expect((await findConnectionById(db, connId))?.statusReason).toBe("Google refused to refresh the token: invalid_grant: Token has been expired or revoked.");
     idp.resetCounts();
     expect((await fetchToken(agent)).body.error?.code).toBe("TOKEN_EXPIRED");
     expect(idp.counts.tokenRequests).toBe(0);

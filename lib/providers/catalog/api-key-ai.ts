@@ -35,8 +35,11 @@ const openai = {
       baseUrl: openaiUsage.baseUrl,
       scopes: [],
       endpoints: [
-        { method: "POST", path: "/responses", description: "Generate a response", body: '{"model":"gpt-4o-mini","input":"Say hello"}' },
-        { method: "POST", path: "/chat/completions", description: "Chat completion", body: '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello"}]}' },
+        // Model ids retire often (gpt-4o-mini shuts down 2027-01-14): the examples name a
+        // placeholder and point at GET /models, whose entries carry `shutdown_date`.
+        // https://developers.openai.com/api/docs/deprecations
+        { method: "POST", path: "/responses", description: "Generate a response (MODEL_ID: a current model from GET /models)", body: '{"model":"MODEL_ID","input":"Say hello"}' },
+        { method: "POST", path: "/chat/completions", description: "Chat completion (MODEL_ID from GET /models)", body: '{"model":"MODEL_ID","messages":[{"role":"user","content":"Say hello"}]}' },
         { method: "GET", path: "/models", description: "Models the key can use" },
         { method: "GET", path: "/models/{model}", description: "Get a model" },
       ],
@@ -44,13 +47,15 @@ const openai = {
     {
       code: "images",
       name: "Images",
-      description: "Generate and edit images (edits and variations are multipart uploads: curl -F).",
+      description: "Generate and edit images (edits are multipart uploads: curl -F). Pick a current image model from GET /models.",
       baseUrl: openaiUsage.baseUrl,
       scopes: [],
       endpoints: [
-        { method: "POST", path: "/images/generations", description: "Generate an image", body: '{"model":"gpt-image-1","prompt":"A walnut on a desk","size":"1024x1024"}' },
-        { method: "POST", path: "/images/edits", description: "Edit an image (multipart: image, prompt)" },
-        { method: "POST", path: "/images/variations", description: "Variations of an image (dall-e-2, multipart)" },
+        // /images/variations is gone with dall-e-2 (shut down 2026-05-12); the gpt-image-1 family
+        // retires too. https://developers.openai.com/api/docs/models/dall-e-2
+        { method: "POST", path: "/images/generations", description: "Generate an image (IMAGE_MODEL_ID from GET /models)", body: '{"model":"IMAGE_MODEL_ID","prompt":"A walnut on a desk","size":"1024x1024"}' },
+        { method: "POST", path: "/images/edits", description: "Edit an image (multipart: model, image, prompt)" },
+        { method: "GET", path: "/models", description: "Models with their shutdown_date: choose a current image model" },
       ],
     },
     {
@@ -97,8 +102,10 @@ const anthropic = {
       baseUrl: anthropicUsage.baseUrl,
       scopes: [],
       endpoints: [
-        { method: "POST", path: "/messages", description: "Create a message", body: '{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":[{"role":"user","content":"Say hello"}]}' },
-        { method: "POST", path: "/messages/count_tokens", description: "Count input tokens", body: '{"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"Say hello"}]}' },
+        // Model ids retire (Sonnet 4 and Opus 4 on 2026-06-15): a placeholder and GET /models instead.
+        // https://platform.claude.com/docs/en/about-claude/model-deprecations
+        { method: "POST", path: "/messages", description: "Create a message (MODEL_ID: a current model from GET /models)", body: '{"model":"MODEL_ID","max_tokens":1024,"messages":[{"role":"user","content":"Say hello"}]}' },
+        { method: "POST", path: "/messages/count_tokens", description: "Count input tokens (MODEL_ID from GET /models)", body: '{"model":"MODEL_ID","messages":[{"role":"user","content":"Say hello"}]}' },
         { method: "GET", path: "/models", description: "Available models" },
         { method: "POST", path: "/messages/batches", description: "Submit a batch", body: '{"requests":[]}' },
         { method: "GET", path: "/messages/batches/{batchId}", description: "Batch status" },
@@ -158,7 +165,8 @@ const cohere = {
   api: apiFromUsage(cohereUsage),
   // Confirmed: POST https://api.cohere.com/v1/check-api-key answers {"valid": true, ...}.
   // https://docs.cohere.com/reference/check-api-key
-  verify: { method: "POST", path: "/v1/check-api-key" },
+  // A 200 answer can still say {"valid": false}: the check looks at the flag too.
+  verify: { method: "POST", path: "/v1/check-api-key", okField: "valid" },
   services: [
     {
       code: "nlp",

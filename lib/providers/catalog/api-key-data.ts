@@ -12,7 +12,9 @@ const atlasUsage: ApiKeyUsage = {
   format: "Digest {publicKey}:{privateKey}",
   baseUrl: "https://cloud.mongodb.com/api/atlas/v2",
   extraHeaders: { Accept: "application/vnd.atlas.2025-03-12+json" },
-  note: "HTTP Digest: curl --digest --user PUBLIC_KEY:PRIVATE_KEY (the header is computed per request). Data access uses a MongoDB driver with the connection string.",
+  // API keys are now "legacy" next to service accounts (OAuth 2 client credentials), which
+  // this entry does not take yet; keys keep working. https://www.mongodb.com/docs/atlas/api/api-authentication/
+  note: "HTTP Digest: curl --digest --user PUBLIC_KEY:PRIVATE_KEY (the header is computed per request). Data access uses a MongoDB driver with the connection string. MongoDB now recommends service accounts over API keys for new automation; API keys keep working.",
 };
 
 const mongodb = {
@@ -33,7 +35,8 @@ const mongodb = {
   requireOneOf: [["connectionString"], ["publicKey", "privateKey"]],
   usage: atlasUsage,
   api: apiFromUsage(atlasUsage),
-  verify: { method: "GET", path: "/orgs" },
+  // A real Digest round trip (401 challenge, then the answer); skipped when only a connection string is given.
+  verify: { method: "GET", path: "/orgs", digest: { username: "publicKey", password: "privateKey" } },
   services: [
     {
       code: "database",

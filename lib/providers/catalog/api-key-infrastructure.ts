@@ -14,11 +14,19 @@ const cloudflare = {
   description: "DNS records and CDN cache/settings for Cloudflare zones (scoped API token).",
   docsUrl: "https://developers.cloudflare.com/fundamentals/api/get-started/create-token/",
   iconSlug: "cloudflare",
-  credentialFields: [apiTokenField],
+  credentialFields: [
+    apiTokenField,
+    // Account-owned tokens are verified under their account, user tokens under /user.
+    { name: "accountId", label: "Account ID (account-owned tokens only)", secret: false, required: false, pattern: "^[0-9a-f]{32}$", patternHint: "The 32-character account ID from the dashboard URL or Overview page" },
+  ],
   accessTokenField: "apiToken",
   usage: cloudflareUsage,
   api: apiFromUsage(cloudflareUsage),
-  verify: { method: "GET", path: "/user/tokens/verify" },
+  // GET /user/tokens/verify only knows user-owned tokens; an account-owned token is verified at
+  // GET /accounts/{account_id}/tokens/verify. Both answer {"success": true, "result": {"status": "active"}}.
+  // https://developers.cloudflare.com/api/resources/user/subresources/tokens/methods/verify/
+  // https://developers.cloudflare.com/api/resources/accounts/subresources/tokens/methods/verify/
+  verify: { method: "GET", path: "/user/tokens/verify", variants: [{ field: "accountId", path: "/accounts/{accountId}/tokens/verify" }], okField: "success" },
   services: [
     {
       code: "dns",
@@ -93,10 +101,9 @@ const railwayUsage: ApiKeyUsage = {
   header: "Authorization",
   format: "Bearer {apiToken}",
   baseUrl: "https://backboard.railway.com",
-  // Confirmed: project tokens go in Project-Access-Token (the Railway CLI sends it there).
-  // Unconfirmed: Team-Access-Token for workspace ("team") tokens; current docs list account,
-  // workspace and project tokens. https://docs.railway.com/reference/public-api
-  note: "Account tokens use Authorization: Bearer. A project token goes in Project-Access-Token instead; a workspace (team) token in Team-Access-Token.",
+  // Account and workspace tokens go in `Authorization: Bearer`; a project token (scoped to one
+  // environment) goes in `Project-Access-Token` instead. https://docs.railway.com/guides/public-api
+  note: "Account and workspace tokens use Authorization: Bearer. A project token goes in Project-Access-Token: {apiToken} instead (no Authorization header). GraphQL errors come back as HTTP 200 with an `errors` array.",
 };
 const railwayGql = (query: string, variables?: Record<string, unknown>): string =>
   JSON.stringify(variables === undefined ? { query } : { query, variables });
@@ -109,11 +116,23 @@ const railway = {
   description: "Railway projects, services, deployments and variables (GraphQL).",
   docsUrl: "https://docs.railway.com/reference/public-api",
   iconSlug: "railway",
-  credentialFields: [apiTokenField],
+  credentialFields: [apiTokenField, { name: "tokenKind", label: "Token kind", secret: false, required: true, options: ["account", "workspace", "project"] }],
   accessTokenField: "apiToken",
   usage: railwayUsage,
   api: apiFromUsage(railwayUsage),
-  verify: { method: "POST", path: "/graphql/v2", body: railwayGql("{ me { id } }") },
+  // `me` exists only for account tokens; a project token answers `projectToken`, a workspace
+  // token lists its projects. Errors (a bad token included) can come back as HTTP 200 `errors`.
+  // https://docs.railway.com/guides/public-api (the workspace query is unverified)
+  verify: {
+    method: "POST",
+    path: "/graphql/v2",
+    body: railwayGql("{ me { id } }"),
+    variants: [
+      { field: "tokenKind", equals: "project", header: "Project-Access-Token", format: "{apiToken}", body: railwayGql("{ projectToken { projectId environmentId } }") },
+      { field: "tokenKind", equals: "workspace", body: railwayGql("{ projects { edges { node { id } } } }") },
+    ],
+    refusedWhenField: "errors",
+  },
   services: [
     {
       code: "services",
@@ -137,6 +156,8 @@ const pagerdutyUsage: ApiKeyUsage = {
   header: "Authorization",
   format: "Token token={apiKey}",
   baseUrl: "https://api.pagerduty.com",
+  // EU service-region accounts use their own API host. https://support.pagerduty.com/main/docs/service-regions
+  baseUrlVariants: { field: "region", values: { us: "https://api.pagerduty.com", eu: "https://api.eu.pagerduty.com" } },
   // https://developer.pagerduty.com/docs/authentication
   extraHeaders: { Accept: "application/vnd.pagerduty+json;version=2" },
   note: "Writes by a general-access key also need a From: header with a valid user's email.",
@@ -150,7 +171,10 @@ const pagerduty = {
   description: "PagerDuty incidents, services and on-call schedules (REST API key).",
   docsUrl: "https://developer.pagerduty.com/docs/authentication",
   iconSlug: "pagerduty",
-  credentialFields: [{ name: "apiKey", label: "REST API key", secret: true, required: true }],
+  credentialFields: [
+    { name: "apiKey", label: "REST API key", secret: true, required: true },
+    { name: "region", label: "Service region", secret: false, required: true, options: ["us", "eu"] },
+  ],
   accessTokenField: "apiKey",
   usage: pagerdutyUsage,
   api: apiFromUsage(pagerdutyUsage),
@@ -159,7 +183,7 @@ const pagerduty = {
     {
       code: "incidents",
       name: "Incidents",
-      description: "List, open, acknowledge, resolve and annotate incidents; see who is on call.",
+      description: "List, open, acknowledge, resolve and annotate incidents; see who is on call. EU accounts use https://api.eu.pagerduty.com.",
       baseUrl: pagerdutyUsage.baseUrl,
       scopes: [],
       endpoints: [

@@ -23,6 +23,10 @@ const slack = {
     authorizationUrl: "https://slack.com/oauth/v2/authorize",
     tokenUrl: `${slackApi}/oauth.v2.access`,
     revokeUrl: `${slackApi}/auth.revoke`,
+    // auth.revoke revokes the token that authenticates the call (a refresh token is not one, so
+    // with token rotation on the access token is sent); failures are HTTP 200 `{"ok":false}`.
+    // https://docs.slack.dev/reference/methods/auth.revoke
+    revocation: { method: "POST", tokens: [{ kind: "access", as: "bearer" }], clientAuth: "none", successStatus: [200], okField: "ok" },
     userinfoUrl: `${slackApi}/auth.test`,
     pkce: "none",
     clientAuth: "body",
@@ -97,7 +101,12 @@ const discord = {
     authorizationUrl: "https://discord.com/oauth2/authorize",
     tokenUrl: "https://discord.com/api/oauth2/token",
     revokeUrl: "https://discord.com/api/oauth2/token/revoke",
-    userinfoUrl: "https://discord.com/api/users/@me",
+    // RFC 7009 form `token` with client credentials; either token kind ends the grant.
+    // https://discord.com/developers/docs/topics/oauth2#authorization-code-grant-token-revocation-example
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "body", successStatus: [200] },
+    // Versioned like the API calls: an unversioned path goes to Discord's (deprecated) default version.
+    // https://discord.com/developers/docs/reference#api-versioning
+    userinfoUrl: `${discordApi}/users/@me`,
     pkce: "none",
     clientAuth: "body",
     tokenRequestFormat: "form",
@@ -174,6 +183,9 @@ const zoom = {
     authorizationUrl: "https://zoom.us/oauth/authorize",
     tokenUrl: "https://zoom.us/oauth/token",
     revokeUrl: "https://zoom.us/oauth/revoke",
+    // POST with Basic client auth and `token`; answers 200 `{"status":"success"}`.
+    // https://developers.zoom.us/docs/integrations/oauth/#revoking-access-tokens
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "basic", successStatus: [200] },
     userinfoUrl: `${zoomApi}/users/me`,
     pkce: "supported",
     // HTTP Basic at the token endpoint; access 1 h; the refresh token rotates on every use.

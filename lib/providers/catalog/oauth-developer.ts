@@ -22,6 +22,10 @@ const github = {
     authorizationUrl: "https://github.com/login/oauth/authorize",
     tokenUrl: "https://github.com/login/oauth/access_token",
     revokeUrl: `${githubApi}/applications/{clientId}/grant`,
+    // No RFC 7009 endpoint: DELETE the grant with Basic client auth and the ACCESS token in JSON
+    // (for GitHub-App user tokens too: a refresh token is not accepted); success is 204 only.
+    // https://docs.github.com/en/rest/apps/oauth-applications#delete-an-app-authorization
+    revocation: { method: "DELETE", tokens: [{ kind: "access", as: "json", param: "access_token" }], clientAuth: "basic", headers: { Accept: "application/vnd.github+json" }, successStatus: [204] },
     userinfoUrl: `${githubApi}/user`,
     // Confirmed: PKCE (S256 only) is supported, not required, for OAuth and GitHub Apps.
     // https://github.blog/changelog/2025-07-14-pkce-support-for-oauth-and-github-app-authentication
@@ -34,7 +38,7 @@ const github = {
     defaultScopes: ["read:user", "user:email", "repo"],
     scopes: ["read:user", "user:email", "repo", "public_repo", "read:org", "workflow"],
     extraAuthorizeParams: {},
-    quirks: ["github-json-accept", "github-revoke-grant"],
+    quirks: ["github-json-accept"],
     identity: { idField: "id", labelField: "login" },
   },
   services: [
@@ -104,6 +108,9 @@ const gitlab = {
     authorizationUrl: "https://gitlab.com/oauth/authorize",
     tokenUrl: "https://gitlab.com/oauth/token",
     revokeUrl: "https://gitlab.com/oauth/revoke",
+    // Doorkeeper's RFC 7009 endpoint: form `token` + client_id/client_secret; answers 200 `{}`.
+    // https://docs.gitlab.com/api/oauth2/#revoke-a-token
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "body", successStatus: [200] },
     userinfoUrl: `${gitlabApi}/user`,
     pkce: "supported",
     clientAuth: "body",

@@ -15,14 +15,19 @@ const notion = {
   api: {
     baseUrl: notionApi,
     auth: bearer,
-    // Every call needs a Notion-Version; 2022-06-28 keeps the database endpoints listed below
-    // (2025-09-03 moves queries to data sources). https://developers.notion.com/reference/versioning
-    extraHeaders: { "Notion-Version": "2022-06-28" },
+    // Every call needs a Notion-Version. 2025-09-03 splits databases into data sources: rows are
+    // queried at /data_sources/{id}/query (the database query endpoint is deprecated), and
+    // GET /databases/{id} lists its data sources. https://developers.notion.com/reference/versioning
+    // https://developers.notion.com/docs/upgrade-guide-2025-09-03
+    extraHeaders: { "Notion-Version": "2025-09-03" },
   },
   oauth: {
     authorizationUrl: `${notionApi}/oauth/authorize`,
     tokenUrl: `${notionApi}/oauth/token`,
     revokeUrl: `${notionApi}/oauth/revoke`,
+    // Basic client auth, JSON `{"token": <access token>}`, and a REQUIRED Notion-Version header.
+    // https://developers.notion.com/reference/revoke-token
+    revocation: { method: "POST", tokens: [{ kind: "access", as: "json", param: "token" }], clientAuth: "basic", headers: { "Notion-Version": "2025-09-03" }, successStatus: [200] },
     pkce: "none",
     clientAuth: "basic",
     tokenRequestFormat: "json",
@@ -48,15 +53,16 @@ const notion = {
     {
       code: "databases",
       name: "Databases",
-      description: "Find and query databases, create and change their schema.",
+      description: "Find databases and their data sources, query rows, create and change their schema (Notion-Version 2025-09-03).",
       baseUrl: notionApi,
       scopes: [],
       endpoints: [
-        { method: "POST", path: "/search", description: "Find databases shared with the integration", body: '{"filter":{"property":"object","value":"database"}}' },
-        { method: "GET", path: "/databases/{databaseId}", description: "Get a database and its properties" },
-        { method: "POST", path: "/databases/{databaseId}/query", description: "Query rows (filter, sorts)", body: '{"page_size":20}' },
-        { method: "POST", path: "/databases", description: "Create a database under a page", body: '{"parent":{"page_id":"PAGE_ID"},"title":[{"text":{"content":"Tasks"}}],"properties":{"Name":{"title":{}}}}' },
-        { method: "PATCH", path: "/databases/{databaseId}", description: "Update title or properties", body: '{"title":[{"text":{"content":"Renamed"}}]}' },
+        { method: "POST", path: "/search", description: "Find data sources shared with the integration", body: '{"filter":{"property":"object","value":"data_source"}}' },
+        { method: "GET", path: "/databases/{databaseId}", description: "Get a database and the ids of its data sources" },
+        { method: "GET", path: "/data_sources/{dataSourceId}", description: "Get a data source and its properties (schema)" },
+        { method: "POST", path: "/data_sources/{dataSourceId}/query", description: "Query rows (filter, sorts)", body: '{"page_size":20}' },
+        { method: "POST", path: "/databases", description: "Create a database under a page", body: '{"parent":{"type":"page_id","page_id":"PAGE_ID"},"title":[{"text":{"content":"Tasks"}}],"initial_data_source":{"properties":{"Name":{"title":{}}}}}' },
+        { method: "PATCH", path: "/data_sources/{dataSourceId}", description: "Change properties (schema)", body: '{"properties":{"Done":{"checkbox":{}}}}' },
       ],
     },
     {
@@ -106,6 +112,8 @@ const airtable = {
     tokenUrl: "https://airtable.com/oauth2/v1/token",
     userinfoUrl: `${airtableApi}/meta/whoami`,
     // PKCE is mandatory; confidential clients authenticate with HTTP Basic. Access 60 min, refresh 60 days.
+    // The authorize request carries code_challenge + code_challenge_method=S256; scopes are a
+    // space-delimited list. https://airtable.com/developers/web/api/oauth-reference
     pkce: "required",
     clientAuth: "basic",
     tokenRequestFormat: "form",
@@ -162,14 +170,20 @@ const calendly = {
     authorizationUrl: "https://auth.calendly.com/oauth/authorize",
     tokenUrl: "https://auth.calendly.com/oauth/token",
     revokeUrl: "https://auth.calendly.com/oauth/revoke",
+    // RFC 7009: form `token` with client_id/client_secret. Unverified: not re-fetched from
+    // https://developer.calendly.com/api-docs/ (PROVIDERS.md); behaviour unchanged from before.
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "body", successStatus: [200] },
     userinfoUrl: `${calendlyApi}/users/me`,
     pkce: "supported",
     clientAuth: "body",
     tokenRequestFormat: "form",
     scopeSeparator: " ",
-    // No scopes: a token acts with the user's full access. Access 2 h, refresh yes.
-    defaultScopes: [],
-    scopes: [],
+    // Scopes are mandatory since 2026-03-03: apps created since then get no API access without
+    // them. A :write scope includes its :read scope. Defaults read only; writes are asked for.
+    // https://developer.calendly.com/scopes (users:read and scheduling_links:write are named
+    // from the catalog's descriptions; the scope table was not fully legible). Access 2 h, refresh yes.
+    defaultScopes: ["users:read", "scheduled_events:read", "event_types:read", "availability:read"],
+    scopes: ["users:read", "scheduled_events:read", "scheduled_events:write", "scheduling_links:write", "event_types:read", "availability:read"],
     extraAuthorizeParams: {},
     quirks: [],
     identity: { idField: "resource.uri", labelField: "resource.email", labelFallbackField: "resource.name" },
@@ -178,9 +192,9 @@ const calendly = {
     {
       code: "scheduling",
       name: "Scheduling",
-      description: "Booked meetings, invitees, cancellations and single-use booking links. Most lists need ?user=USER_URI from /users/me.",
+      description: "Booked meetings, invitees, cancellations and single-use booking links. Most lists need ?user=USER_URI from /users/me. Cancelling needs scheduled_events:write, booking links scheduling_links:write.",
       baseUrl: calendlyApi,
-      scopes: [],
+      scopes: ["users:read", "scheduled_events:write", "scheduling_links:write"],
       endpoints: [
         { method: "GET", path: "/users/me", description: "The user (resource.uri is the USER_URI)" },
         { method: "GET", path: "/scheduled_events?user={userUri}&status=active&sort=start_time:asc", description: "Scheduled events" },
@@ -195,7 +209,7 @@ const calendly = {
       name: "Event types",
       description: "Event types and open slots.",
       baseUrl: calendlyApi,
-      scopes: [],
+      scopes: ["event_types:read", "availability:read"],
       endpoints: [
         { method: "GET", path: "/event_types?user={userUri}", description: "Event types of the user" },
         { method: "GET", path: "/event_types/{eventTypeUuid}", description: "Get an event type" },

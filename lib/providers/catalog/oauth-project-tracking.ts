@@ -21,6 +21,9 @@ const linear = {
     authorizationUrl: "https://linear.app/oauth/authorize",
     tokenUrl: `${linearApi}/oauth/token`,
     revokeUrl: `${linearApi}/oauth/revoke`,
+    // Not RFC 7009: the refresh token goes in `refresh_token`, or the access token as Bearer
+    // (or `access_token`); a `token` field is not documented. https://linear.app/developers/oauth-2-0-authentication
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "refresh_token" }, { kind: "access", as: "bearer" }], clientAuth: "none", successStatus: [200] },
     userinfoUrl: `${linearApi}/graphql`,
     pkce: "supported",
     clientAuth: "body",
@@ -157,6 +160,10 @@ const asana = {
     authorizationUrl: "https://app.asana.com/-/oauth_authorize",
     tokenUrl: "https://app.asana.com/-/oauth_token",
     revokeUrl: "https://app.asana.com/-/oauth_revoke",
+    // POST https://app.asana.com/-/oauth_revoke (confirmed in the quick reference of
+    // https://developers.asana.com/docs/oauth); form `token` with client_id/client_secret.
+    // https://developers.asana.com/docs/oauth#token-deauthorization-endpoint
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "body", successStatus: [200] },
     userinfoUrl: `${asanaApi}/users/me`,
     pkce: "supported",
     clientAuth: "body",

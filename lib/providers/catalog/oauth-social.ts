@@ -18,6 +18,9 @@ const xTwitter = {
     authorizationUrl: "https://x.com/i/oauth2/authorize",
     tokenUrl: `${xApi}/oauth2/token`,
     revokeUrl: `${xApi}/oauth2/revoke`,
+    // RFC 7009 form `token`; confidential clients authenticate with Basic.
+    // https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "basic", successStatus: [200] },
     userinfoUrl: `${xApi}/users/me`,
     pkce: "required",
     clientAuth: "basic",
@@ -81,7 +84,9 @@ const reddit = {
   name: "Reddit",
   category: "Social",
   authType: "oauth2",
-  description: "Read and write Reddit posts and comments.",
+  // Since the Responsible Builder Policy (Nov 2025) a new OAuth app needs Reddit's approval before
+  // it can call the API. https://support.reddithelp.com/hc/en-us/articles/42728983564564
+  description: "Read and write Reddit posts and comments. New Reddit OAuth apps need Reddit's approval first (Responsible Builder Policy).",
   docsUrl: "https://github.com/reddit-archive/reddit/wiki/OAuth2",
   iconSlug: "reddit",
   api: {
@@ -95,6 +100,9 @@ const reddit = {
     authorizationUrl: "https://www.reddit.com/api/v1/authorize",
     tokenUrl: "https://www.reddit.com/api/v1/access_token",
     revokeUrl: "https://www.reddit.com/api/v1/revoke_token",
+    // Basic client auth, form `token` (+ token_type_hint); a success answers 204 No Content.
+    // https://github.com/reddit-archive/reddit/wiki/OAuth2#manually-revoking-a-token
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "basic", successStatus: [200, 204] },
     userinfoUrl: `${redditApi}/api/v1/me`,
     pkce: "none",
     clientAuth: "basic",
@@ -160,6 +168,9 @@ const twitch = {
     authorizationUrl: "https://id.twitch.tv/oauth2/authorize",
     tokenUrl: "https://id.twitch.tv/oauth2/token",
     revokeUrl: "https://id.twitch.tv/oauth2/revoke",
+    // Form `client_id` + `token` where token is the ACCESS token; 200 with no body on success.
+    // https://dev.twitch.tv/docs/authentication/revoke-tokens
+    revocation: { method: "POST", tokens: [{ kind: "access", as: "form", param: "token" }], clientAuth: "client_id", successStatus: [200] },
     userinfoUrl: `${helix}/users`,
     pkce: "none",
     clientAuth: "body",
@@ -168,7 +179,7 @@ const twitch = {
     defaultScopes: ["user:read:email", ...Object.values(twitchServiceScopes).flat()],
     scopes: ["user:read:email", ...Object.values(twitchServiceScopes).flat()],
     extraAuthorizeParams: {},
-    quirks: ["twitch-client-id-header", "twitch-scope-array"],
+    quirks: ["twitch-client-id-header"],
     identity: { idField: "data.0.id", labelField: "data.0.login", quirk: "twitch-client-id-header" },
   },
   services: [
@@ -220,7 +231,7 @@ const spotify = {
   name: "Spotify",
   category: "Media",
   authType: "oauth2",
-  description: "Spotify playback, library, search and playlists.",
+  description: "Spotify playback, library, search and playlists. Development-Mode apps: the app owner needs Premium and at most 5 users may connect.",
   docsUrl: "https://developer.spotify.com/documentation/web-api/tutorials/code-flow",
   iconSlug: "spotify",
   api: { baseUrl: spotifyApi, auth: bearer },
@@ -232,11 +243,16 @@ const spotify = {
     clientAuth: "basic",
     tokenRequestFormat: "form",
     scopeSeparator: " ",
-    defaultScopes: ["user-read-email", "user-read-private", ...Object.values(spotifyServiceScopes).flat()],
+    // /me needs no scope for id and display_name; `email` (user-read-email) and the private fields
+    // are deprecated and gone for Development-Mode apps since 2026-03-09, so neither is a default.
+    // https://developer.spotify.com/documentation/web-api/references/changes/february-2026
+    defaultScopes: [...Object.values(spotifyServiceScopes).flat()],
     scopes: ["user-read-email", "user-read-private", ...Object.values(spotifyServiceScopes).flat()],
     extraAuthorizeParams: {},
     quirks: [],
-    identity: { idField: "id", labelField: "email", labelFallbackField: "display_name" },
+    // `account_id` is the stable key Spotify recommends for account linking (not `id`).
+    // https://developer.spotify.com/documentation/web-api/reference/get-current-users-profile
+    identity: { idField: "account_id", labelField: "display_name", labelFallbackField: "id" },
   },
   services: [
     {
@@ -265,9 +281,12 @@ const spotify = {
       endpoints: [
         { method: "GET", path: "/me/playlists?limit=20", description: "The user's playlists" },
         { method: "GET", path: "/playlists/{playlistId}", description: "Get a playlist" },
-        { method: "GET", path: "/playlists/{playlistId}/tracks?limit=50", description: "Tracks of a playlist" },
-        { method: "POST", path: "/users/{userId}/playlists", description: "Create a playlist", body: '{"name":"Agent mix","public":false}' },
-        { method: "POST", path: "/playlists/{playlistId}/tracks", description: "Add tracks", body: '{"uris":["spotify:track:4uLU6hMCjMI75M1A2tKUQC"]}' },
+        // February 2026: /playlists/{id}/tracks became /playlists/{id}/items and
+        // POST /users/{id}/playlists became POST /me/playlists (the old paths answer 403).
+        // https://developer.spotify.com/documentation/web-api/tutorials/february-2026-migration-guide
+        { method: "GET", path: "/playlists/{playlistId}/items?limit=50", description: "Items (tracks) of a playlist" },
+        { method: "POST", path: "/me/playlists", description: "Create a playlist", body: '{"name":"Agent mix","public":false}' },
+        { method: "POST", path: "/playlists/{playlistId}/items", description: "Add tracks", body: '{"uris":["spotify:track:4uLU6hMCjMI75M1A2tKUQC"]}' },
         { method: "PUT", path: "/playlists/{playlistId}", description: "Rename or describe", body: '{"name":"Renamed"}' },
       ],
     },

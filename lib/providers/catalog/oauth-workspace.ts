@@ -10,6 +10,9 @@ const googleScopes = {
   sheets: "https://www.googleapis.com/auth/spreadsheets",
 } as const;
 
+const googleGmailSend = "https://www.googleapis.com/auth/gmail.send";
+const googleDriveFile = "https://www.googleapis.com/auth/drive.file";
+
 const google = {
   code: "google",
   name: "Google",
@@ -23,21 +26,30 @@ const google = {
     authorizationUrl: "https://accounts.google.com/o/oauth2/v2/auth",
     tokenUrl: "https://oauth2.googleapis.com/token",
     revokeUrl: "https://oauth2.googleapis.com/revoke",
+    // Form `token`, no client authentication; revoking the refresh token ends the grant. 200 on success.
+    // https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke
+    revocation: { method: "POST", tokens: [{ kind: "refresh", as: "form", param: "token" }, { kind: "access", as: "form", param: "token" }], clientAuth: "none", successStatus: [200] },
     userinfoUrl: "https://openidconnect.googleapis.com/v1/userinfo",
     pkce: "supported",
     clientAuth: "body",
     tokenRequestFormat: "form",
     scopeSeparator: " ",
-    defaultScopes: ["openid", "email", "profile", ...Object.values(googleScopes)],
+    // Minimal and non-restricted by default: gmail.modify and drive are "restricted" (a public app
+    // needs verification plus a yearly CASA assessment), calendar and spreadsheets "sensitive".
+    // The defaults send mail, reach files the app created or the user picked (drive.file, not
+    // sensitive), and work calendars and sheets; reading mail or all of Drive is asked for with
+    // `scopes` on POST /oauth/sessions. https://support.google.com/cloud/answer/13464325
+    // https://developers.google.com/workspace/gmail/api/auth/scopes
+    defaultScopes: ["openid", "email", "profile", googleGmailSend, googleDriveFile, googleScopes.calendar, googleScopes.sheets],
     scopes: [
       "openid",
       "email",
       "profile",
       ...Object.values(googleScopes),
+      googleGmailSend,
+      googleDriveFile,
       "https://www.googleapis.com/auth/gmail.readonly",
-      "https://www.googleapis.com/auth/gmail.send",
       "https://www.googleapis.com/auth/drive.readonly",
-      "https://www.googleapis.com/auth/drive.file",
       "https://www.googleapis.com/auth/calendar.readonly",
       "https://www.googleapis.com/auth/spreadsheets.readonly",
     ],
@@ -147,7 +159,10 @@ const microsoft = {
     scopeSeparator: " ",
     // offline_access is what yields a refresh token; refresh tokens rotate on use.
     // https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens
-    defaultScopes: [...microsoftDefaults, ...Object.values(microsoftServiceScopes).flat()],
+    // Teams scopes are not defaults: Graph documents channel messages and joined teams as "not
+    // supported" for personal Microsoft accounts, which the `common` authority admits.
+    // https://learn.microsoft.com/en-us/graph/api/channel-post-messages#permissions
+    defaultScopes: [...microsoftDefaults, ...microsoftServiceScopes.outlook, ...microsoftServiceScopes.onedrive, ...microsoftServiceScopes.calendar],
     scopes: [...microsoftDefaults, ...Object.values(microsoftServiceScopes).flat(), "Mail.Read", "Files.Read", "Calendars.Read"],
     extraAuthorizeParams: {},
     quirks: [],
@@ -234,6 +249,9 @@ const dropbox = {
     authorizationUrl: "https://www.dropbox.com/oauth2/authorize",
     tokenUrl: "https://api.dropboxapi.com/oauth2/token",
     revokeUrl: `${dropboxRpc}/auth/token/revoke`,
+    // RPC with no arguments: it revokes the Bearer access token that authenticates the call.
+    // https://www.dropbox.com/developers/documentation/http/documentation#auth-token-revoke
+    revocation: { method: "POST", tokens: [{ kind: "access", as: "bearer" }], clientAuth: "none", successStatus: [200] },
     userinfoUrl: `${dropboxRpc}/users/get_current_account`,
     pkce: "supported",
     clientAuth: "body",

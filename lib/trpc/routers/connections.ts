@@ -19,6 +19,8 @@ export type ConnectionListItem = {
   accountLabel: string | null;
   scopes: string[];
   status: ConnectionStatus;
+  /** The provider's own reason for a needs_reauth status (sanitised), when it gave one. */
+  statusReason: string | null;
   isDefault: boolean;
   connectedAt: Date;
   refreshedAt: Date | null;
@@ -43,6 +45,7 @@ export const connectionsRouter = router({
       accountLabel: r.accountLabel ?? (r.accountId === UNKNOWN_ACCOUNT ? null : r.accountId),
       scopes: r.scopes,
       status: r.status,
+      statusReason: r.statusReason,
       isDefault: r.isDefault,
       connectedAt: r.createdAt,
       refreshedAt: r.refreshedAt,
