@@ -19,15 +19,18 @@ export { SAME_ORIGIN, TEST_BASE };
 export const SESSION_COOKIE = "authjs.session-token";
 
 /** A real Auth.js session cookie value for this user, as /api/auth/callback/credentials would set it. */
-export async function mintSessionCookie(user: { id: string; email?: string }): Promise<string> {
-  return encode({ token: { sub: user.id, email: user.email ?? null, name: null }, secret: env().AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
+export async function mintSessionCookie(user: { id: string; email?: string; sessionVersion?: number }): Promise<string> {
+  // What Auth.js's jwt callback stamps at sign-in: the sign-in time (sessions end 12 h later) and
+  // the user's session version (a sign-out everywhere bumps it).
+  const token = { sub: user.id, email: user.email ?? null, name: null, signedInAt: Math.floor(Date.now() / 1000), sv: user.sessionVersion ?? 0 };
+  return encode({ token, secret: env().AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
 }
 
 export class LinkBrowser {
   readonly jar = new CookieJar();
   readonly #tokens = new Map<string, string>();
 
-  async signIn(user: { id: string; email?: string }): Promise<this> {
+  async signIn(user: { id: string; email?: string; sessionVersion?: number }): Promise<this> {
     this.jar.setCookie(TEST_BASE, `${SESSION_COOKIE}=${await mintSessionCookie(user)}; Path=/; HttpOnly; SameSite=Lax`);
     return this;
   }

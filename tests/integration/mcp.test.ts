@@ -13,12 +13,12 @@ import { apiKeys, auditEvents, connections } from "@/db/schema";
 import { GET as providerDocsRoute } from "@/app/ai/context/[provider]/route";
 import { GET as serviceDocsRoute } from "@/app/ai/context/[provider]/[service]/route";
 import { GET as summaryRoute } from "@/app/ai/context/summary/route";
-import { POST as startConnect } from "@/app/connect/[sessionId]/start/route";
 import { GET as sessionStatusRoute } from "@/app/oauth/sessions/[sessionId]/route";
 import { GET as mcpGet, POST as mcpPost, DELETE as mcpDelete } from "@/app/mcp/route";
 import { revokeApiKey, setMcpReveal } from "@/lib/api-keys";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
 import { fetchToken, runCallback, startGoogleIdp, type Agent } from "@/lib/testing/agent-flow";
+import { LinkBrowser } from "@/lib/testing/link-browser";
 import { makeKey, makeOAuthConnection, makeUser, params, request, setKeyExpiry, testDb } from "@/lib/testing/fixtures";
 import { mcpClient, MCP_URL, startMcpSocket, type Era } from "@/lib/testing/mcp-client";
 import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
@@ -209,8 +209,10 @@ describe("tools match their REST twins", () => {
     expect(text(created)).toContain("sign in to Akhrot as the owner of this key");
 
     expect((await call(client, "get_connect_status", { sessionId })).structuredContent).toMatchObject({ sessionId, status: "pending", provider: "google" });
-    const start = await startConnect(request(`/connect/${sessionId}/start`, { method: "POST" }), params({ sessionId }));
-    const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const human = await new LinkBrowser().signIn({ id: a.userId });
+    await human.open(sessionId);
+    const start = await human.start(sessionId);
+    const cookie = start.headers.getSetCookie().find((c) => c.startsWith("akh_cb_"))?.split(";")[0] ?? "";
     const { callbackUrl } = await completeLoginAndConsent(start.headers.get("location") ?? "", { login: "alice" });
     expect((await runCallback(callbackUrl, cookie)).status).toBe(303);
 
@@ -286,8 +288,10 @@ describe("secrets and isolation", () => {
     const client = await mcpClient(a.key, { transcript });
     const created = await call(client, "connect_provider", { provider: "google" });
     const { sessionId } = created.structuredContent as { sessionId: string };
-    const start = await startConnect(request(`/connect/${sessionId}/start`, { method: "POST" }), params({ sessionId }));
-    const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const human = await new LinkBrowser().signIn({ id: a.userId });
+    await human.open(sessionId);
+    const start = await human.start(sessionId);
+    const cookie = start.headers.getSetCookie().find((c) => c.startsWith("akh_cb_"))?.split(";")[0] ?? "";
     const { callbackUrl } = await completeLoginAndConsent(start.headers.get("location") ?? "", { login: "alice" });
     await runCallback(callbackUrl, cookie);
     await call(client, "get_connect_status", { sessionId });
