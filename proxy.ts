@@ -37,9 +37,9 @@ export default async function proxy(...args: Parameters<typeof guard>): Promise<
 }
 
 /**
- * A fresh token per page render: set in an HttpOnly SameSite=Strict cookie and handed to the
- * page through a request header this proxy always overwrites (a client's own value never
- * reaches the page). Only GETs: a server action posts to the same URL and must be checked
+ * The link's token for this browser: a fresh random value on its first render, set in an HttpOnly
+ * SameSite=Strict cookie and handed to the page through a request header this proxy always
+ * overwrites (a client's own header never reaches the page). Only GETs: a server action posts to the same URL and must be checked
  * against the token of the render it came from.
  */
 function connectPageToken(req: NextRequest): Response {
@@ -47,11 +47,16 @@ function connectPageToken(req: NextRequest): Response {
   const headers = new Headers(req.headers);
   headers.delete(LINK_CSRF_HEADER);
   if (req.method !== "GET" || !isConnectSessionId(sessionId)) return NextResponse.next({ request: { headers } });
-  const token = newLinkCsrfToken();
+  const base = baseUrl(req);
+  const name = linkCsrfCookieName(sessionId, base);
+  // A browser that already holds this link's token keeps it: a render Next makes on its own (the
+  // page after a sign-in server action's redirect, a prefetch) must not desynchronise the cookie
+  // from the form the person sees.
+  const held = req.cookies.get(name)?.value;
+  const token = held && /^[A-Za-z0-9_-]{43}$/.test(held) ? held : newLinkCsrfToken();
   headers.set(LINK_CSRF_HEADER, token);
   const res = NextResponse.next({ request: { headers } });
-  const base = baseUrl(req);
-  res.cookies.set(linkCsrfCookieName(sessionId, base), token, linkCsrfCookieOptions(base));
+  res.cookies.set(name, token, linkCsrfCookieOptions(base));
   return res;
 }
 

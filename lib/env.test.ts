@@ -61,6 +61,6 @@ describe("S6: AKHROT_EXTRA_SCOPES_<CODE>", () => {
   ])("refuses %s at start-up", (_, source, message) => {
     expect(() => parseExtraScopes(source)).toThrow(EnvError);
     expect(() => parseExtraScopes(source)).toThrow(message);
-    expect(() => parseEnv({ NODE_ENV: "test", AUTH_SECRET: goodSecret, AKHROT_ENCRYPTION_KEY: goodKey, ...source })).toThrow(message);
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: goodSecret, AKHROT_ENCRYPTION_KEY: goodKey, ...source })).toThrow(message);
   });
 });

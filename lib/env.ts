@@ -96,7 +96,7 @@ const extraScopeList = z
  * catalog's list (S6), e.g. AKHROT_EXTRA_SCOPES_GOOGLE or AKHROT_EXTRA_SCOPES_X_TWITTER
  * (underscores stand for dashes). Keyed by provider code.
  */
-export function parseExtraScopes(source: Readonly<Record<string, string | undefined>>): Record<string, string[]> {
+export function parseExtraScopes(source: Record<string, string | undefined>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const problems: string[] = [];
   for (const [name, value] of Object.entries(source)) {

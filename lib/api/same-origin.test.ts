@@ -26,6 +26,8 @@ describe("isSameOriginFormPost", () => {
     ["no Origin, no Sec-Fetch-Site (the CSRF token decides)", { host: "localhost:3210" }, true],
     ["Origin evil", { host: "localhost:3210", origin: "https://evil.example", "sec-fetch-site": "cross-site" }, false],
     ["Origin null", { host: "localhost:3210", origin: "null" }, false],
+    ["Origin null from a cross-site sandboxed frame", { host: "localhost:3210", origin: "null", "sec-fetch-site": "cross-site" }, false],
+    ["Origin null on a no-referrer page's own form (Sec-Fetch-Site same-origin)", { host: "localhost:3210", origin: "null", "sec-fetch-site": "same-origin" }, true],
     ["no Origin and Sec-Fetch-Site cross-site", { host: "localhost:3210", "sec-fetch-site": "cross-site" }, false],
     ["a sibling subdomain (same-site)", { host: "localhost:3210", origin: "http://other.localhost:3210", "sec-fetch-site": "same-site" }, false],
     ["same-site even with our own Origin", { host: "localhost:3210", origin: "http://localhost:3210", "sec-fetch-site": "same-site" }, false],

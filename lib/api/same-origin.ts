@@ -29,5 +29,9 @@ export function isSameOriginRequest(req: Request, appUrl?: string): boolean {
 export function isSameOriginFormPost(req: Request, appUrl?: string): boolean {
   const site = req.headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin" && site !== "none") return false;
+  // The connect pages are Referrer-Policy: no-referrer, and browsers then send `Origin: null` on
+  // their own form posts (Fetch, "serializing a request origin"). `Sec-Fetch-Site` (which page
+  // script cannot set) already said same-origin, so that null is ours.
+  if (site !== null && req.headers.get("origin") === "null") return true;
   return isSameOriginRequest(req, appUrl);
 }

@@ -2,12 +2,13 @@ import type { Db } from "@/db";
 import { findConnectSession } from "@/db/queries/connect-sessions";
 import type { ConnectSession } from "@/db/schema";
 import { isSameOriginFormPost } from "@/lib/api/same-origin";
+import { UNVERIFIED_MESSAGE } from "@/lib/users/account-may-act";
 import { authorizeLinkVisitor } from "./authorize-link-visitor";
 import { cookieFromHeader, isConnectSessionId, linkCsrfCookieName, linkCsrfMatches } from "./link-csrf";
 
 export type LinkPostCheck =
   | { ok: true; session: ConnectSession }
-  | { ok: false; reason: "cross_site" | "csrf" | "not_found" | "sign_in" | "other_user" };
+  | { ok: false; reason: "cross_site" | "csrf" | "not_found" | "sign_in" | "other_user" | "unverified" };
 
 /**
  * Every state-changing request on a hosted connect page (Continue, the paste form, each
@@ -37,4 +38,5 @@ export const LINK_POST_REFUSALS: Record<Exclude<LinkPostCheck, { ok: true }>["re
   not_found: "This connect link does not exist. Ask your agent to create a new one.",
   sign_in: "Sign in to Akhrot as the owner of this link, then open it again.",
   other_user: "This link belongs to another Akhrot account. Sign out and sign in with the account whose agent asked for it.",
+  unverified: UNVERIFIED_MESSAGE,
 };

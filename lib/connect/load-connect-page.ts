@@ -20,6 +20,7 @@ export type ConnectPage =
   | { state: "not_found" }
   | { state: "sign_in" }
   | { state: "other_user" }
+  | { state: "unverified" }
   | ({ state: "pending" | "expired"; scopes: string[]; expiresAt: Date; startedElsewhere: boolean; replacing?: string } & Asked)
   | ({ state: "completed"; accountLabel: string | null } & Asked)
   | ({ state: "failed"; error: string } & Asked);

@@ -41,7 +41,7 @@ export function ConnectCard({ title, body, tone, facts, scopes, note, action, li
             <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Permissions requested</h2>
             <ul className="mt-2 flex flex-wrap gap-2">
               {scopes.map((s) => (
-                <li key={s} className="rounded-md bg-zinc-100 px-2 py-1 font-mono text-xs text-zinc-700">
+                <li key={s} className="max-w-full break-all rounded-md bg-zinc-100 px-2 py-1 font-mono text-xs text-zinc-700">
                   {s}
                 </li>
               ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { UNVERIFIED_MESSAGE } from "@/lib/users/account-may-act";
 import { currentUser } from "@/lib/auth/require-user";
 import { LINK_CSRF_HEADER } from "@/lib/connect/link-csrf";
 import { loadConnectPage } from "@/lib/connect/load-connect-page";
@@ -43,6 +44,9 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
         links={[{ href: "/dashboard", label: "Go to your dashboard" }]}
       />
     );
+  }
+  if (page.state === "unverified") {
+    return <ConnectCard title="Confirm your e-mail address first" tone="error" body={UNVERIFIED_MESSAGE} links={[{ href: "/dashboard", label: "Go to your dashboard" }]} />;
   }
   const name = page.provider.name;
   const asker = page.requestedBy === null ? "You started this from the dashboard" : `Your agent key “${page.requestedBy}” asked for this`;
