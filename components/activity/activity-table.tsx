@@ -15,20 +15,20 @@ function When({ at }: { at: Date }) {
 }
 
 function Provider({ e }: { e: ActivityItem }) {
-  if (!e.provider || !e.providerName) return <span className="text-zinc-400">—</span>;
+  if (!e.provider || !e.providerName) return <span className="text-zinc-500">—</span>;
   return (
     <span className="flex items-center gap-2">
       <ProviderMark code={e.provider} name={e.providerName} size="sm" />
       <span className="min-w-0">
         <span className="block text-zinc-900">{e.providerName}</span>
-        <span className="block font-mono text-xs text-zinc-400">{e.provider}</span>
+        <span className="block font-mono text-xs text-zinc-500">{e.provider}</span>
       </span>
     </span>
   );
 }
 
 function Key({ e }: { e: ActivityItem }) {
-  if (!e.key) return <span className="text-zinc-400">—</span>;
+  if (!e.key) return <span className="text-zinc-500">—</span>;
   return (
     <span className="block min-w-0">
       <span className="block truncate text-zinc-900">{e.key.name}</span>
