@@ -15,6 +15,7 @@ function collectBrowserErrors(page: Page): string[] {
 }
 
 test("the providers grid leads with what is ready, collapses what needs the operator, and filters as you type", async ({ page, baseURL }) => {
+  test.setTimeout(150_000);
   const browserErrors = collectBrowserErrors(page);
   await signUp(page, randomEmail("providers"));
   await page.getByRole("navigation", { name: "Dashboard" }).filter({ visible: true }).getByRole("link", { name: "Providers" }).click();
