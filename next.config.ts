@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   // one module instance per process, so the database handle cached on globalThis is shared.
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "ioredis", "oidc-provider", "telegram"],
   typedRoutes: false,
+  // The dev-tools badge sits bottom-left by default, on top of the sidebar's Sign out button.
+  devIndicators: { position: "bottom-right" },
   async headers() {
     return [
       { source: "/:path*", headers: common },

@@ -52,7 +52,7 @@ export default defineConfig({
       command: `rm -rf ${PGLITE_DIR} && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/migrate.ts && PGLITE_DIR=${PGLITE_DIR} npx tsx scripts/serve.ts -p ${PORT}`,
       url: `${BASE_URL}/sign-in`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 240_000, // a loaded 2-core machine can take over 2 minutes to start next
       stdout: "pipe",
       stderr: "pipe",
       env: {

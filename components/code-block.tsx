@@ -1,7 +1,7 @@
 /** A dark, horizontally scrollable code sample with a caption. */
 export function CodeBlock({ title, code }: { title: string; code: string }) {
   return (
-    <figure className="overflow-hidden rounded-xl border border-zinc-800 bg-zinc-950 shadow-lg">
+    <figure className="code-surface overflow-hidden rounded-xl border border-zinc-800 bg-zinc-950 shadow-lg">
       <figcaption className="flex items-center gap-2 border-b border-zinc-800 px-4 py-2.5 text-xs text-zinc-400">
         <span aria-hidden="true" className="flex gap-1.5">
           <span className="h-2.5 w-2.5 rounded-full bg-zinc-700" />

@@ -16,7 +16,8 @@ export async function signUp(page: Page, email: string, password = PASSWORD): Pr
   await page.goto("/sign-up");
   await fillCredentials(page, email, password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // argon2 on a loaded 2-core machine can take well over the default 10 s.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 }
 
 /** oidc-provider's development login and consent pages: the e2e server's "Google" (scripts/oidc-server.ts). */

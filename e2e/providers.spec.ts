@@ -14,7 +14,8 @@ function collectBrowserErrors(page: Page): string[] {
   return errors;
 }
 
-test("the providers grid shows all 37 providers by category and filters as you type", async ({ page }) => {
+test("the providers grid leads with what is ready, collapses what needs the operator, and filters as you type", async ({ page, baseURL }) => {
+  test.setTimeout(150_000);
   const browserErrors = collectBrowserErrors(page);
   await signUp(page, randomEmail("providers"));
   await page.getByRole("navigation", { name: "Dashboard" }).filter({ visible: true }).getByRole("link", { name: "Providers" }).click();
@@ -24,8 +25,22 @@ test("the providers grid shows all 37 providers by category and filters as you t
   const cards = page.getByTestId("provider-card");
   await expect(cards).toHaveCount(37);
   await expect(page.getByTestId("provider-count")).toHaveText("37 providers");
-  await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveText(CATEGORIES);
-  await expect(page.getByRole("region", { name: "Developer" }).getByTestId("provider-card")).toHaveCount(2);
+  // Ready providers first, by category in the catalog's order; then one collapsed section for the rest.
+  const headings = await page.getByRole("main").getByRole("heading", { level: 2 }).allTextContents();
+  expect(headings.at(-1)).toBe("Needs setup by the operator");
+  const readyCategories = headings.slice(0, -1);
+  expect(readyCategories).toEqual(CATEGORIES.filter((c) => readyCategories.includes(c)));
+  expect(readyCategories).not.toContain("Developer"); // GitHub and GitLab both need an OAuth app here
+  const setup = page.getByTestId("needs-setup");
+  await expect(setup).not.toHaveAttribute("open", "");
+  await expect(setup.getByTestId("setup-guide")).toBeHidden();
+  await setup.getByText("Needs setup by the operator").click();
+  await expect(setup.getByTestId("redirect-uri-pattern")).toHaveText(`${baseURL}/oauth/callback/<code>`);
+  await expect(setup.getByTestId("setup-guide")).toContainText(".env.local");
+  await expect(setup.getByTestId("setup-guide")).toContainText("Restart Akhrot");
+  await expect(setup.getByTestId("setup-guide")).toContainText("TELEGRAM_API_ID");
+  await expect(setup.locator('[data-provider="github"]')).toHaveCount(1);
+  await expect(setup.locator('[data-provider="google"], [data-provider="openai"]')).toHaveCount(0);
 
   // Google: brand icon, badge, status, services; the test server configures it (a local OAuth server).
   const google = page.locator('[data-testid="provider-card"][data-provider="google"]');
@@ -50,7 +65,11 @@ test("the providers grid shows all 37 providers by category and filters as you t
   await expect(openai.getByTestId("auth-type")).toHaveText("Authentication: API key");
   await expect(openai.getByRole("button", { name: "Connect OpenAI" })).toBeEnabled();
   await expect(openai.getByTestId("not-configured")).toHaveCount(0);
-  await expect(page.locator('[data-provider="telegram"]').getByTestId("auth-type")).toHaveText("Authentication: Telegram");
+  const telegram = page.locator('[data-testid="provider-card"][data-provider="telegram"]');
+  await expect(telegram.getByTestId("auth-type")).toHaveText("Authentication: Telegram");
+  // Telegram without TELEGRAM_API_ID/HASH: not configured, like an OAuth provider without its app.
+  await expect(telegram.getByRole("button", { name: "Connect Telegram" })).toBeDisabled();
+  await expect(telegram.getByTestId("not-configured")).toContainText("The operator sets TELEGRAM_API_ID and TELEGRAM_API_HASH.");
   await page.screenshot({ path: "e2e/artifacts/providers-grid.png", fullPage: true });
 
   const search = page.getByRole("searchbox", { name: "Search providers" });

@@ -4,6 +4,7 @@ import { UserMenu } from "@/components/dashboard/user-menu";
 import { Logo } from "@/components/logo";
 import { VerifyEmailBanner } from "@/components/dashboard/verify-email-banner";
 import { getDb } from "@/db";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { requireUser } from "@/lib/auth";
 import { mustVerifyEmail } from "@/lib/users/account-may-act";
 import { resendVerificationAction, signOutAction, signOutEverywhereAction } from "./actions";
@@ -24,7 +25,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <div className="mt-8 flex-1">
             <DashboardNav variant="sidebar" />
           </div>
-          <div className="border-t border-zinc-200 px-2.5 pt-4">
+          <div className="space-y-3 border-t border-zinc-200 px-2.5 pt-4">
+            <ThemeToggle />
             <UserMenu email={user.email} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
           </div>
         </div>
@@ -32,13 +34,16 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <header className="border-b border-zinc-200 bg-white px-4 pt-3 lg:hidden">
         <div className="flex items-center justify-between gap-3">
           <Logo href="/dashboard" />
-          <UserMenu email={user.email} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} compact />
+          <div className="flex min-w-0 items-center gap-2">
+            <ThemeToggle />
+            <UserMenu email={user.email} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} compact />
+          </div>
         </div>
         <div className="mt-3 pb-2">
           <DashboardNav variant="tabs" />
         </div>
       </header>
-      <main className="min-w-0 flex-1 px-4 py-8 sm:px-8 lg:px-12 lg:py-10">
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8 lg:px-12 lg:py-10">
         <div className="mx-auto max-w-5xl">
           {unverified && <VerifyEmailBanner email={user.email} resend={resendVerificationAction} />}
           {children}

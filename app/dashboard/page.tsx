@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { CopyButton } from "@/components/copy-button";
 import { card } from "@/components/ui/styles";
 import { requestOrigin, requireUser } from "@/lib/auth";
-import { providers } from "@/lib/providers";
+import { readyProviderCodes } from "@/lib/readiness/provider-readiness";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
@@ -50,7 +50,7 @@ export default async function OverviewPage() {
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Active API keys" value={activeKeys} href="/dashboard/keys" />
         <Stat label="Connected accounts" value={connections.length} href="/dashboard/connections" />
-        <Stat label="Providers available" value={providers.length} href="/dashboard/providers" />
+        <Stat label="Providers ready to connect" value={readyProviderCodes().size} href="/dashboard/providers" />
       </div>
 
       <section aria-labelledby="start-title" className={`${card} mt-8 p-5 sm:p-6`}>
@@ -74,7 +74,7 @@ export default async function OverviewPage() {
             </div>
           </Step>
           <Step n={3} title="Connect the accounts it needs">
-            Connect Google, GitHub, Slack or paste an OpenAI key on the{" "}
+            Paste an OpenAI or Stripe key, or sign in to an OAuth provider this instance is set up for, on the{" "}
             <Link href="/dashboard/providers" className="font-medium text-zinc-900 underline underline-offset-4">
               Providers
             </Link>{" "}

@@ -1,20 +1,21 @@
 "use client";
 
 import { input, label } from "@/components/ui/styles";
+import { toOutcome, type Outcome } from "./outcome-filter";
 
-export type Filters = { provider: string; apiKeyId: string };
+export type Filters = { provider: string; apiKeyId: string; outcome: Outcome };
 type Options = { providers: { code: string; name: string }[]; keys: { id: string; name: string; masked: string; revoked: boolean }[] };
 
 type Props = { value: Filters; options: Options | undefined; onChange: (next: Filters) => void };
 
-/** Provider and key selects; a value from the URL stays selectable while the options load. */
+/** Provider, key and outcome selects; a value from the URL stays selectable while the options load. */
 export function ActivityFilters({ value, options, onChange }: Props) {
   const providers = options?.providers ?? [];
   const keys = options?.keys ?? [];
   const strayProvider = value.provider && !providers.some((p) => p.code === value.provider);
   const strayKey = value.apiKeyId && !keys.some((k) => k.id === value.apiKeyId);
   return (
-    <div className="grid gap-3 sm:grid-cols-2 lg:max-w-xl" role="group" aria-label="Filter activity">
+    <div className="grid gap-3 sm:grid-cols-3 lg:max-w-3xl" role="group" aria-label="Filter activity">
       <div className="space-y-1.5">
         <label htmlFor="activity-provider" className={label}>
           Provider
@@ -41,6 +42,16 @@ export function ActivityFilters({ value, options, onChange }: Props) {
               {k.name} ({k.masked}){k.revoked ? " – revoked" : ""}
             </option>
           ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="activity-outcome" className={label}>
+          Outcome
+        </label>
+        <select id="activity-outcome" value={value.outcome} onChange={(e) => onChange({ ...value, outcome: toOutcome(e.target.value) })} className={`${input} pr-8`}>
+          <option value="">Successes and failures</option>
+          <option value="success">Successes only</option>
+          <option value="failure">Failures only</option>
         </select>
       </div>
     </div>

@@ -34,7 +34,9 @@ function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }
       </div>
       <h2 className="mt-3 text-sm font-semibold text-zinc-900">{filtered ? "Nothing matches these filters" : "No activity yet"}</h2>
       <p className="mt-1 max-w-sm text-sm text-zinc-600">
-        {filtered ? "Try another provider or key." : "Token fetches, connect links, connections and key changes will appear here as they happen."}
+        {filtered
+          ? "Try another provider, key or outcome."
+          : "Token fetches, connect links, connections, key changes and every refused or failed agent call will appear here as they happen."}
       </p>
       {filtered && (
         <button type="button" onClick={onClear} className={`${buttonSecondary} mt-5`}>
@@ -48,7 +50,7 @@ function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }
 /** Keep the filters in the address bar, so a filtered view can be reloaded or shared. */
 function syncUrl(f: Filters) {
   const url = new URL(window.location.href);
-  for (const [name, v] of [["provider", f.provider], ["key", f.apiKeyId]] as const) {
+  for (const [name, v] of [["provider", f.provider], ["key", f.apiKeyId], ["outcome", f.outcome]] as const) {
     if (v) url.searchParams.set(name, v);
     else url.searchParams.delete(name);
   }
@@ -67,11 +69,12 @@ export function ActivityLog({ initial }: { initial: Filters }) {
   }
 
   const items = events.items;
-  const filtered = Boolean(filters.provider || filters.apiKeyId);
+  const filtered = Boolean(filters.provider || filters.apiKeyId || filters.outcome);
+  const none: Filters = { provider: "", apiKeyId: "", outcome: "" };
   let body: React.ReactNode;
   if (events.loading) body = <Skeleton />;
   else if (events.error) body = <LoadError what="activity" error={events.error} onRetry={events.retry} retrying={events.fetching} />;
-  else if (items.length === 0) body = <Empty filtered={filtered} onClear={() => change({ provider: "", apiKeyId: "" })} />;
+  else if (items.length === 0) body = <Empty filtered={filtered} onClear={() => change(none)} />;
   else {
     body = (
       <>
@@ -87,7 +90,21 @@ export function ActivityLog({ initial }: { initial: Filters }) {
               {events.loadingMore ? "Loading…" : events.moreFailed ? "Try again" : "Load more"}
             </button>
           ) : (
-            <p className="text-xs text-zinc-500">{items.length === 1 ? "1 event" : `${items.length} events`} · that is everything</p>
+            // "Everything" only when no filter hides anything: failures included.
+            <p className="text-xs text-zinc-600" data-testid="activity-end">
+              {items.length === 1 ? "1 event" : `${items.length} events`}
+              {filtered ? (
+                <>
+                  {" "}
+                  match these filters ·{" "}
+                  <button type="button" onClick={() => change(none)} className="font-medium text-zinc-800 underline underline-offset-4">
+                    show all
+                  </button>
+                </>
+              ) : (
+                " · that is everything, successes and failures"
+              )}
+            </p>
           )}
         </div>
       </>

@@ -15,20 +15,20 @@ function When({ at }: { at: Date }) {
 }
 
 function Provider({ e }: { e: ActivityItem }) {
-  if (!e.provider || !e.providerName) return <span className="text-zinc-400">—</span>;
+  if (!e.provider || !e.providerName) return <span className="text-zinc-500">—</span>;
   return (
     <span className="flex items-center gap-2">
       <ProviderMark code={e.provider} name={e.providerName} size="sm" />
       <span className="min-w-0">
         <span className="block text-zinc-900">{e.providerName}</span>
-        <span className="block font-mono text-xs text-zinc-400">{e.provider}</span>
+        <span className="block font-mono text-xs text-zinc-500">{e.provider}</span>
       </span>
     </span>
   );
 }
 
 function Key({ e }: { e: ActivityItem }) {
-  if (!e.key) return <span className="text-zinc-400">—</span>;
+  if (!e.key) return <span className="text-zinc-500">—</span>;
   return (
     <span className="block min-w-0">
       <span className="block truncate text-zinc-900">{e.key.name}</span>
@@ -40,17 +40,30 @@ function Key({ e }: { e: ActivityItem }) {
   );
 }
 
+function hasDetail(e: ActivityItem): boolean {
+  return detailParts(e.detail, Boolean(e.key)).length > 0 || Boolean(e.detail.message);
+}
+
 function Detail({ e }: { e: ActivityItem }) {
   const parts = detailParts(e.detail, Boolean(e.key));
-  if (!parts.length) return <span className="text-zinc-400">—</span>;
+  if (!hasDetail(e)) return <span className="text-zinc-500">—</span>;
   return (
-    <ul className="space-y-0.5 text-xs text-zinc-600">
-      {parts.map((p) => (
-        <li key={p} className="break-words">
-          {p}
-        </li>
-      ))}
-    </ul>
+    <div className="space-y-1 text-xs text-zinc-600">
+      {parts.length > 0 && (
+        <ul className="space-y-0.5">
+          {parts.map((p) => (
+            <li key={p} className="break-words">
+              {p}
+            </li>
+          ))}
+        </ul>
+      )}
+      {e.detail.message && (
+        <p className="break-words text-zinc-700" data-testid="activity-message">
+          <span className="sr-only">The agent was told: </span>“{e.detail.message}”
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -78,7 +91,7 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
                 <td className="px-4 py-3"><Provider e={e} /></td>
                 <td className="max-w-[12rem] px-4 py-3"><Key e={e} /></td>
                 <td className="px-4 py-3"><OutcomeBadge outcome={e.outcome} /></td>
-                <td className="max-w-[16rem] px-4 py-3"><Detail e={e} /></td>
+                <td className="max-w-[20rem] px-4 py-3"><Detail e={e} /></td>
               </tr>
             ))}
           </tbody>
@@ -103,7 +116,7 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
               <div className="min-w-0"><dt className="text-xs text-zinc-500">Provider</dt><dd className="mt-0.5"><Provider e={e} /></dd></div>
               <div className="min-w-0"><dt className="text-xs text-zinc-500">Key</dt><dd className="mt-0.5"><Key e={e} /></dd></div>
             </dl>
-            {detailParts(e.detail, Boolean(e.key)).length > 0 && (
+            {hasDetail(e) && (
               <div className="mt-3 border-t border-zinc-100 pt-2"><Detail e={e} /></div>
             )}
           </li>

@@ -8,6 +8,9 @@ const LABELS: Record<string, { success: string; failure: string }> = {
   "token.fetch": { success: "Token fetched", failure: "Token fetch failed" },
   "token.refresh": { success: "Token refreshed", failure: "Token refresh failed" },
   "session.create": { success: "Connect link created", failure: "Connect link refused" },
+  "session.status": { success: "Connect link checked", failure: "Connect link check refused" },
+  "context.read": { success: "Context read", failure: "Context read refused" },
+  "agent.call": { success: "Agent call", failure: "Agent call refused" },
   "connection.create": { success: "Connected", failure: "Connection failed" },
   "connection.replace": { success: "Key replaced", failure: "Key replacement failed" },
   "connection.delete": { success: "Disconnected", failure: "Disconnect failed" },
@@ -38,6 +41,7 @@ export function detailParts(d: ActivityDetail, hasKey: boolean): string[] {
   if (d.account) parts.push(d.account);
   if (d.name && !hasKey) parts.push(`key “${d.name}”`);
   if (d.error) parts.push(`error: ${d.error}${d.status ? ` (HTTP ${d.status})` : ""}`);
+  if (d.call) parts.push(d.call);
   const revocation = d.revocation ? REVOCATION[d.revocation] : undefined;
   if (revocation) parts.push(revocation);
   if (d.missingScopes?.length) parts.push(listOf("missing scopes", d.missingScopes));

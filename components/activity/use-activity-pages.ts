@@ -16,7 +16,7 @@ const NONE: More = { after: undefined, pages: [], loading: false, failed: false 
  * filters change, the next ones on demand (keyset cursor: the id of the last event shown).
  */
 export function useActivityPages(filters: Filters) {
-  const input = { provider: filters.provider || undefined, apiKeyId: filters.apiKeyId || undefined, limit: PAGE_SIZE };
+  const input = { provider: filters.provider || undefined, apiKeyId: filters.apiKeyId || undefined, outcome: filters.outcome || undefined, limit: PAGE_SIZE };
   const first = useClientQuery(JSON.stringify(input), (api) => api.activity.list.query(input));
   const [more, setMore] = useState<More>(NONE);
   // New filters (or the same ones again) bring a new first page, and so drop the old pages.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 
 type Props = {
   title: string;
@@ -12,7 +13,7 @@ type Props = {
 /** The centred card shared by /sign-in and /sign-up. */
 export function AuthCard({ title, subtitle, children, footer }: Props) {
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
+    <main id="main" tabIndex={-1} className="flex min-h-screen flex-col items-center justify-center px-4 py-12 focus:outline-none">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex justify-center">
           <Logo />
@@ -32,6 +33,9 @@ export function AuthCard({ title, subtitle, children, footer }: Props) {
             </Link>
           </p>
         )}
+        <div className="mt-6 flex justify-center">
+          <ThemeToggle />
+        </div>
       </div>
     </main>
   );

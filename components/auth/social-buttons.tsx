@@ -13,7 +13,7 @@ export function SocialButtons({ providers, action, callbackUrl }: Props) {
     <div className="mt-6">
       <div className="relative mb-4 flex items-center" aria-hidden="true">
         <div className="flex-grow border-t border-zinc-200" />
-        <span className="mx-3 text-xs uppercase tracking-wide text-zinc-400">or</span>
+        <span className="mx-3 text-xs uppercase tracking-wide text-zinc-500">or</span>
         <div className="flex-grow border-t border-zinc-200" />
       </div>
       <div className="space-y-2">

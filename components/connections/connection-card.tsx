@@ -63,7 +63,7 @@ export function ConnectionCard({ connection: c, siblings, isEffectiveDefault, on
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <h3 className="font-semibold text-zinc-900">{c.providerName}</h3>
-            <span className="text-xs text-zinc-400">
+            <span className="text-xs text-zinc-500">
               <span className="font-mono">{c.provider}</span> · {AUTH_LABEL[c.authType]}
             </span>
             {siblings > 1 && isEffectiveDefault && (

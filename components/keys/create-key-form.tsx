@@ -141,7 +141,7 @@ export function CreateKeyForm({ providers, onCreated }: Props) {
                   <label className="flex items-center gap-2 rounded-md px-1.5 py-1 text-sm text-zinc-800 hover:bg-white">
                     <input type="checkbox" checked={selected.has(p.code)} onChange={() => toggle(p.code)} className="h-4 w-4 accent-zinc-900" />
                     <span>{p.name}</span>
-                    <span className="font-mono text-xs text-zinc-400">{p.code}</span>
+                    <span className="font-mono text-xs text-zinc-500">{p.code}</span>
                   </label>
                 </li>
               ))}

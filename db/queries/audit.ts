@@ -34,7 +34,7 @@ export async function insertAuditEvents(db: DbOrTx, events: NewAuditEvent[]): Pr
 export function listAuditEvents(
   db: DbOrTx,
   userId: string,
-  opts: { provider?: string; apiKeyId?: string; before?: number; limit: number },
+  opts: { provider?: string; apiKeyId?: string; outcome?: "success" | "failure"; before?: number; limit: number },
 ): Promise<AuditEvent[]> {
   return db
     .select()
@@ -44,6 +44,7 @@ export function listAuditEvents(
         eq(auditEvents.userId, userId),
         opts.provider ? eq(auditEvents.provider, opts.provider) : undefined,
         opts.apiKeyId ? eq(auditEvents.apiKeyId, opts.apiKeyId) : undefined,
+        opts.outcome ? eq(auditEvents.outcome, opts.outcome) : undefined,
         opts.before ? lt(auditEvents.id, opts.before) : undefined,
       ),
     )

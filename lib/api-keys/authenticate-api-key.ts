@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { findApiKeyByHash } from "@/db/queries/api-keys";
+import { attributeTo } from "@/lib/api/error-owner";
 import { ApiError } from "@/lib/api/errors";
 import { safeEqual, sha256Hex } from "@/lib/crypto";
 import { cachedKey, cacheKey } from "./key-cache";
@@ -43,15 +44,17 @@ export async function authenticateApiKey(db: Db, header: string | null, now = ne
   const digest = sha256Hex(key);
   const cached = cachedKey(digest, now.getTime());
   if (cached) {
-    if (cached.expiresAt && cached.expiresAt <= now) throw expired(cached.expiresAt);
+    if (cached.expiresAt && cached.expiresAt <= now) throw attributeTo(expired(cached.expiresAt), { userId: cached.key.userId, apiKeyId: cached.key.id });
     return cached.key;
   }
   const found = await findApiKeyByHash(db, digest);
   // The lookup is by digest; the explicit constant-time compare keeps the check honest even if the lookup were ever widened.
   if (!found || !safeEqual(found.key.keyHash, digest)) throw unauthorized("Unknown API key. Mint a new key in the Akhrot dashboard.");
   const { key: row, email } = found;
-  if (row.revokedAt) throw unauthorized("This API key was revoked. Ask your human for a new key.");
-  if (row.expiresAt && row.expiresAt <= now) throw expired(row.expiresAt);
+  // A known key's refusal belongs to its owner's Activity (an unknown key's belongs to nobody).
+  const owner = { userId: row.userId, apiKeyId: row.id };
+  if (row.revokedAt) throw attributeTo(unauthorized("This API key was revoked. Ask your human for a new key."), owner);
+  if (row.expiresAt && row.expiresAt <= now) throw attributeTo(expired(row.expiresAt), owner);
   const authed = { id: row.id, userId: row.userId, email, name: row.name, providers: row.providers, mcpRevealCredentials: row.mcpRevealCredentials };
   cacheKey(digest, authed, row.expiresAt, now.getTime());
   return authed;

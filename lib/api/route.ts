@@ -1,12 +1,15 @@
 /**
  * The wrapper every public REST route goes through. It authenticates the agent key,
  * rate-limits per key (per client address for unauthenticated routes), records key use off
- * the response path, and turns anything thrown into DESIGN.md's error envelope.
+ * the response path, and turns anything thrown into DESIGN.md's error envelope; a refused
+ * or failed call with a known owner also becomes an Activity row (lib/audit/record-agent-failure.ts).
  */
 import { getDb, type Db } from "@/db";
 import { authenticateApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
 import { getLimiter, type LimitResult } from "@/lib/ratelimit";
 import { clientIp } from "./client-ip";
+import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
+import { attributeTo } from "./error-owner";
 import { ApiError, toErrorResponse } from "./errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -46,7 +49,9 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
 export async function authorizeAgent(authorization: string | null): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
   const db = await getDb();
   const key = await authenticateApiKey(db, authorization);
-  const headers = await enforceLimit(`key:${key.id}`);
+  const headers = await enforceLimit(`key:${key.id}`).catch((err: unknown) => {
+    throw attributeTo(err, { userId: key.userId, apiKeyId: key.id });
+  });
   touchLastUsed(key.id);
   return { db, key, headers };
 }
@@ -54,11 +59,14 @@ export async function authorizeAgent(authorization: string | null): Promise<{ db
 /** A route that needs `Authorization: Bearer akh_…`. */
 export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<P>>) {
   return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
+    let owner: { userId: string; apiKeyId: string } | undefined;
     try {
       const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"));
+      owner = { userId: key.userId, apiKeyId: key.id };
       const params = context ? await context.params : ({} as P);
       return withHeaders(await handler({ req, params, db, key }), headers);
     } catch (err) {
+      recordAgentFailure(req.method, new URL(req.url).pathname, err, owner);
       return toErrorResponse(err);
     }
   };

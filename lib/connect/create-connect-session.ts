@@ -6,8 +6,9 @@ import { assertKeyAllowsProvider, type AuthedKey } from "@/lib/api-keys";
 import { recordEvent } from "@/lib/audit/record-event";
 import { randomId } from "@/lib/crypto";
 import { findReplaceableConnection } from "@/lib/connections/find-replaceable-connection";
-import { env, extraScopesEnv } from "@/lib/env";
+import { extraScopesEnv } from "@/lib/env";
 import { resolveClientConfig } from "@/lib/oauth";
+import { assertProviderReady } from "@/lib/readiness/provider-readiness";
 import { requireProvider } from "./require-provider";
 import { sessionRef } from "./session-ref";
 
@@ -34,9 +35,11 @@ export async function createConnectSession(
   if (input.replaceConnectionId && !(await findReplaceableConnection(db, owner.userId, provider.code, input.replaceConnectionId))) {
     throw new ApiError("INTEGRATION_NOT_FOUND", `You have no ${provider.name} API-key connection with that id, so its key cannot be replaced.`, { provider: provider.code });
   }
+  // PROVIDER_NOT_CONFIGURED now, not after the human clicked (the same rule /ai/context offers by).
+  assertProviderReady(provider);
   let scopes: string[] = [];
   if (provider.authType === "oauth2") {
-    resolveClientConfig(provider); // PROVIDER_NOT_CONFIGURED now, not after the human clicked
+    resolveClientConfig(provider); // endpoint overrides must be valid too
     // S6: an agent (or whoever steers it) may only ask for scopes the catalog lists for this
     // provider, plus the operator's AKHROT_EXTRA_SCOPES_<CODE>; never an arbitrary "admin" scope.
     const allowed = new Set([...provider.oauth.scopes, ...provider.oauth.defaultScopes, ...(extraScopesEnv()[provider.code] ?? [])]);
@@ -50,11 +53,6 @@ export async function createConnectSession(
     }
     const [current] = await listConnectionsForUser(db, owner.userId, provider.code);
     scopes = [...new Set([...provider.oauth.defaultScopes, ...(current?.scopes ?? []), ...(input.scopes ?? [])])];
-  } else if (provider.authType === "mtproto") {
-    const e = env();
-    if (!e.TELEGRAM_API_ID || !e.TELEGRAM_API_HASH) {
-      throw new ApiError("PROVIDER_NOT_CONFIGURED", "Telegram is not configured on this Akhrot instance. The operator must set TELEGRAM_API_ID and TELEGRAM_API_HASH (from my.telegram.org).", { provider: provider.code });
-    }
   }
   const row = await insertConnectSession(db, {
     id: randomId("cs"),

@@ -9,7 +9,7 @@ import { apiUrl, normalizeBaseUrl } from "./api-url";
 import { credentialUsage, type CredentialUsage } from "./credential-usage";
 import { codeBlock, codeSpan, inlineText } from "./markdown-text";
 import { serviceExample } from "./provider-curl";
-import type { ContextConnection, ContextDocument, NextCall } from "./types";
+import type { ContextConnection, ContextDocument, NextCall, ProviderAccess } from "./types";
 
 export type ConnectionStatus = "connected" | "needs_reauth" | "not_connected";
 
@@ -31,7 +31,10 @@ export type ProviderContextJson = {
   credential: CredentialUsage;
   services: { code: string; name: string; description: string; context: NextCall }[];
   fetchToken: NextCall;
-  connect: NextCall;
+  /** null when this instance is not set up for the provider (see `setupNeeded`). */
+  connect: NextCall | null;
+  /** null when the provider can be connected here; otherwise what the operator must do first. */
+  setupNeeded: string | null;
   example: string | null;
 };
 
@@ -54,8 +57,13 @@ export function accountJson(c: ContextConnection): AccountJson {
 
 const authLabel = { oauth2: "OAuth 2 (Bearer token)", api_key: "API key", mtproto: "MTProto session" } as const;
 
-/** The connect instructions every context document repeats when something is missing. */
-export function connectInstructions(baseUrl: string, body: Record<string, unknown>, provider: Provider): string {
+/**
+ * The connect instructions every context document repeats when something is missing, or,
+ * when the instance is not set up for the provider, the operator's job instead of a call
+ * that would answer PROVIDER_NOT_CONFIGURED.
+ */
+export function connectInstructions(baseUrl: string, body: Record<string, unknown>, provider: Provider, setupNeeded: string | null): string {
+  if (setupNeeded !== null) return `${setupNeeded} Until then a connect session answers PROVIDER_NOT_CONFIGURED: tell your user instead.`;
   const how =
     provider.authType === "oauth2"
       ? "The user signs in at the provider; you cannot do it for them."
@@ -66,11 +74,12 @@ export function connectInstructions(baseUrl: string, body: Record<string, unknow
   ].join("\n\n");
 }
 
-function connectionSection(provider: Provider, mine: readonly ContextConnection[], base: string): string[] {
+function connectionSection(provider: Provider, mine: readonly ContextConnection[], base: string, setupNeeded: string | null): string[] {
   const status = connectionStatus(mine);
   const connectBody = { provider: provider.code };
   if (status === "not_connected") {
-    return [`Not connected. To connect ${provider.name}, create a connect session:`, connectInstructions(base, connectBody, provider)];
+    const lead = setupNeeded === null ? `Not connected. To connect ${provider.name}, create a connect session:` : "Not connected.";
+    return [lead, connectInstructions(base, connectBody, provider, setupNeeded)];
   }
   const chosen = defaultConnection(mine);
   const lines = mine.map((c) => {
@@ -85,7 +94,7 @@ function connectionSection(provider: Provider, mine: readonly ContextConnection[
     out.push(`Granted scopes (${inlineText(accountName(chosen))}): ${granted}`);
   }
   if (mine.some((c) => c.status === "needs_reauth")) {
-    out.push("An account needs re-authorization (its token expired or was revoked). Ask your user to connect again:", connectInstructions(base, connectBody, provider));
+    out.push("An account needs re-authorization (its token expired or was revoked). Ask your user to connect again:", connectInstructions(base, connectBody, provider, setupNeeded));
   }
   return out;
 }
@@ -102,8 +111,10 @@ export function buildProviderContext(
   provider: Provider,
   connections: readonly ContextConnection[],
   baseUrl: string,
+  access: ProviderAccess,
 ): ContextDocument<ProviderContextJson> {
   const base = normalizeBaseUrl(baseUrl);
+  const setupNeeded = access.setupNeeded(provider.code);
   const mine = connections.filter((c) => c.provider === provider.code);
   const usage = credentialUsage(provider);
   const example = serviceExample(provider);
@@ -113,7 +124,7 @@ export function buildProviderContext(
     `# ${inlineText(provider.name)} (${provider.code})`,
     `${provider.description}\n\nType: ${authLabel[provider.authType]} · Category: ${provider.category} · Docs: ${provider.docsUrl}`,
     "## Connection",
-    ...connectionSection(provider, mine, base),
+    ...connectionSection(provider, mine, base, setupNeeded),
     "## Get the credential",
     codeBlock(akhrotCurl(base, "POST", "/tokens/fetch", fetchBody), "bash"),
     usage.fetchNote,
@@ -149,7 +160,8 @@ export function buildProviderContext(
         context: nextCall(base, "GET", `/ai/context/${provider.code}/${s.code}`),
       })),
       fetchToken: nextCall(base, "POST", "/tokens/fetch", fetchBody),
-      connect: nextCall(base, "POST", "/oauth/sessions", { provider: provider.code }),
+      connect: setupNeeded === null ? nextCall(base, "POST", "/oauth/sessions", { provider: provider.code }) : null,
+      setupNeeded,
       example: example?.command ?? usage.snippet ?? null,
     },
   };

@@ -10,14 +10,14 @@ import { accountJson, connectInstructions, type AccountJson } from "./build-prov
 import { credentialUsage } from "./credential-usage";
 import { codeBlock, codeSpan, inlineText } from "./markdown-text";
 import { serviceExample } from "./provider-curl";
-import type { ContextConnection, ContextDocument, NextCall } from "./types";
+import type { ContextConnection, ContextDocument, NextCall, ProviderAccess } from "./types";
 
 export type ServiceContextJson = {
   provider: { code: string; name: string; authType: Provider["authType"] };
   service: { code: string; name: string; description: string; baseUrl: string | null };
   account: AccountJson | null;
   scopes: { needed: string[]; granted: boolean | null; missing: string[] };
-  /** The call that grants what is missing (or connects); null when nothing is needed. */
+  /** The call that grants what is missing (or connects); null when nothing is needed, or the instance is not set up for the provider. */
   connect: NextCall | null;
   fetchToken: NextCall;
   endpoints: Endpoint[];
@@ -39,8 +39,10 @@ export function buildServiceContext(
   service: Service,
   connections: readonly ContextConnection[],
   baseUrl: string,
+  access: ProviderAccess,
 ): ContextDocument<ServiceContextJson> {
   const base = normalizeBaseUrl(baseUrl);
+  const setupNeeded = access.setupNeeded(provider.code);
   const mine = connections.filter((c) => c.provider === provider.code);
   const chosen = defaultConnection(mine);
   const needed = [...service.scopes];
@@ -67,16 +69,16 @@ export function buildServiceContext(
     scopeLines.push(`Needs: ${needed.map(codeSpan).join(" ")}`);
   }
   if (chosen === undefined) {
-    scopeLines.push(`Not connected. Connect ${provider.name} first:`);
+    scopeLines.push(setupNeeded === null ? `Not connected. Connect ${provider.name} first:` : "Not connected.");
   } else {
     const who = inlineText(accountName(chosen));
     if (needed.length > 0) {
       scopeLines.push(missing.length === 0 ? `Granted to ${who}: yes, all of them.` : `Missing for ${who}: ${missing.map(codeSpan).join(" ")}`);
     }
-    if (missing.length > 0) scopeLines.push("Get them with a new connect session that asks for the scopes:");
+    if (missing.length > 0 && setupNeeded === null) scopeLines.push("Get them with a new connect session that asks for the scopes:");
     else if (needsReauth) scopeLines.push(`${who} needs re-authorization (token expired or revoked). Connect again:`);
   }
-  if (connectBody !== null) scopeLines.push(connectInstructions(base, connectBody, provider));
+  if (connectBody !== null) scopeLines.push(connectInstructions(base, connectBody, provider, setupNeeded));
 
   const usage = credentialUsage(provider);
   const example = serviceExample(provider, service);
@@ -106,7 +108,7 @@ export function buildServiceContext(
       service: { code: service.code, name: service.name, description: service.description, baseUrl: service.baseUrl },
       account: chosen === undefined ? null : accountJson(chosen),
       scopes: { needed, granted: chosen === undefined ? null : missing.length === 0, missing },
-      connect: connectBody === null ? null : nextCall(base, "POST", "/oauth/sessions", connectBody),
+      connect: connectBody === null || setupNeeded !== null ? null : nextCall(base, "POST", "/oauth/sessions", connectBody),
       fetchToken: nextCall(base, "POST", "/tokens/fetch", fetchBody),
       endpoints: [...service.endpoints],
       example: example?.command ?? usage.snippet ?? null,

@@ -8,6 +8,7 @@ import { akhrotCurl, akhrotKeyVar } from "./akhrot-curl";
 import { apiUrl, normalizeBaseUrl } from "./api-url";
 import { codeBlock, tableCell } from "./markdown-text";
 import { exampleEndpoint, providerCurl } from "./provider-curl";
+import type { ProviderAccess } from "./types";
 
 const tokenTypeLabel: Record<AuthType, string> = {
   oauth2: "OAuth Bearer",
@@ -20,11 +21,12 @@ function useCases(p: Provider): string {
   return p.authType === "mtproto" ? `${names} (use GramJS or Telethon)` : names;
 }
 
-function providerTable(): string {
+function providerTable(access: ProviderAccess): string {
   const rows = providers.map(
-    (p) => `| ${tableCell(p.name)} | ${p.code} | ${tokenTypeLabel[p.authType]} | ${tableCell(useCases(p))} |`,
+    (p) =>
+      `| ${tableCell(p.name)} | ${p.code} | ${tokenTypeLabel[p.authType]} | ${access.setupNeeded(p.code) === null ? "ready" : "needs operator setup"} | ${tableCell(useCases(p))} |`,
   );
-  return ["| Provider | Code | Token Type | Use Cases |", "|---|---|---|---|", ...rows].join("\n");
+  return ["| Provider | Code | Token Type | On this instance | Use Cases |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 
 function errorTable(): string {
@@ -45,8 +47,11 @@ function directCallExamples(): string[] {
   return examples;
 }
 
-export function buildSkillMarkdown(baseUrl: string): string {
+export function buildSkillMarkdown(baseUrl: string, access: ProviderAccess): string {
   const base = normalizeBaseUrl(baseUrl);
+  // The connect example names a provider this instance can connect (an OAuth one if any is set up).
+  const ready = providers.filter((p) => access.setupNeeded(p.code) === null);
+  const connectExample = (ready.find((p) => p.authType === "oauth2") ?? ready[0])?.code ?? "openai";
   const sections = [
     [
       "---",
@@ -79,7 +84,7 @@ export function buildSkillMarkdown(baseUrl: string): string {
       'Telegram returns `"type":"mtproto"` with `accessToken` (session string), `apiId` and `apiHash`.',
     ].join("\n"),
     "### 4. Connect a provider the user has not connected yet",
-    codeBlock(akhrotCurl(base, "POST", "/oauth/sessions", { provider: "notion" }), "bash"),
+    codeBlock(akhrotCurl(base, "POST", "/oauth/sessions", { provider: connectExample }), "bash"),
     [
       'Returns `sessionId`, `url` and `expiresAt`. Send your user to `url`: it works once, for 10 minutes, and only for the person who owns your Akhrot API key, **signed in to the Akhrot dashboard** (the page asks them to sign in first, shows which key asked and for which scopes, and needs their explicit Continue). Anyone else who opens it is refused. Add `"scopes":[...]` to ask for more scopes: only scopes listed by `GET /ai/context/{provider}` are accepted.',
       "For API-key providers the page is a form where the user pastes the key: never ask for keys in the chat.",
@@ -91,8 +96,12 @@ export function buildSkillMarkdown(baseUrl: string): string {
     codeBlock(directCallExamples().join("\n\n"), "bash"),
     "`$TOKEN` is the `accessToken` from step 3. `GET /ai/context/{provider}/{service}` gives the exact headers and endpoints for each service.",
     "## Available providers",
-    "Use the code in `/tokens/fetch` and `/oauth/sessions`.",
-    providerTable(),
+    [
+      "Use the code in `/tokens/fetch` and `/oauth/sessions`.",
+      "A provider marked `needs operator setup` cannot be connected on this instance yet: `/oauth/sessions` answers PROVIDER_NOT_CONFIGURED (503) until the operator registers an app for it. Tell your user rather than retrying.",
+      "`GET /ai/context/summary` lists what your key can connect now (`Available`).",
+    ].join(" "),
+    providerTable(access),
     "## Key points",
     [
       "- **API key = user identity.** There is no userId: your Akhrot API key identifies the user, and every connection belongs to that user.",

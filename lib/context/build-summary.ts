@@ -2,13 +2,14 @@
  * GET /ai/context/summary: the smallest useful answer for an agent. The markdown has hard
  * byte budgets (≤ 600 B with 3 connections, ≤ 1 KiB with 10), so it uses relative paths,
  * one line per connected provider and bare codes for what is available; the JSON carries
- * the same facts with absolute URLs.
+ * the same facts with absolute URLs. Only providers this instance is set up for, and the key
+ * may use, are offered for connecting: the rest are named as needing the operator first.
  */
 import { providers, type ProviderCode } from "@/lib/providers";
 import { accountName } from "./account-name";
 import { nextCall } from "./akhrot-curl";
 import { inlineText } from "./markdown-text";
-import type { ContextConnection, ContextDocument, NextCall } from "./types";
+import { canConnect, type ContextConnection, type ContextDocument, type NextCall, type ProviderAccess } from "./types";
 
 export type SummaryJson = {
   connected: {
@@ -17,8 +18,12 @@ export type SummaryJson = {
     services: string[];
   }[];
   needsReauth: { provider: ProviderCode; connectionId: string; accountId: string; label: string | null }[];
+  /** Not connected yet, and connectable now: this instance is configured for them and the key may use them. */
   available: ProviderCode[];
-  next: { fetchToken: NextCall; connect: NextCall; details: NextCall };
+  /** Allowed for this key but not configured on this instance: POST /oauth/sessions answers PROVIDER_NOT_CONFIGURED until the operator sets them up. */
+  needsOperatorSetup: ProviderCode[];
+  /** null when there is nothing to fetch, or nothing that can be connected. */
+  next: { fetchToken: NextCall | null; connect: NextCall | null; details: NextCall | null };
 };
 
 /** Byte budgets of the markdown (DESIGN: "about 500 bytes"); labels shrink to fit them. */
@@ -28,7 +33,7 @@ function byteBudget(connectionCount: number): number {
 }
 const labelLengths = [40, 32, 24, 16, 12];
 
-export function buildSummary(connections: readonly ContextConnection[], baseUrl: string): ContextDocument<SummaryJson> {
+export function buildSummary(connections: readonly ContextConnection[], baseUrl: string, access: ProviderAccess): ContextDocument<SummaryJson> {
   const active = connections.filter((c) => c.status === "active");
   const reauth = connections.filter((c) => c.status === "needs_reauth");
   const withAny = new Set(connections.map((c) => c.provider));
@@ -40,13 +45,14 @@ export function buildSummary(connections: readonly ContextConnection[], baseUrl:
     accounts.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
     return [{ provider: p.code, accounts, services: p.services.map((s) => s.code) }];
   });
-  const available = providers.filter((p) => !withAny.has(p.code)).map((p) => p.code);
+  const unconnected = providers.filter((p) => !withAny.has(p.code) && access.allowed(p.code)).map((p) => p.code);
+  const available = unconnected.filter((code) => access.setupNeeded(code) === null);
+  const needsOperatorSetup = unconnected.filter((code) => access.setupNeeded(code) !== null);
 
-  const fetchCode = connected[0]?.provider ?? reauth[0]?.provider ?? "google";
-  // A broken connection is the most useful thing to (re)connect.
-  const connectCode = reauth[0]?.provider ?? available[0] ?? fetchCode;
-  const fetchBody = { provider: fetchCode };
-  const connectBody = { provider: connectCode };
+  // A broken connection is the most useful thing to (re)connect, when it can be.
+  const connectCode = reauth.find((c) => canConnect(access, c.provider))?.provider ?? available[0] ?? null;
+  const fetchCode = connected[0]?.provider ?? connectCode;
+  const connectBody = connectCode === null ? null : { provider: connectCode };
 
   const render = (labelLength: number): string => {
     const name = (c: ContextConnection) => inlineText(accountName(c), labelLength);
@@ -63,12 +69,11 @@ export function buildSummary(connections: readonly ContextConnection[], baseUrl:
     if (reauth.length > 0) lines.push(`Needs re-auth: ${reauth.map((c) => `${c.provider} ${name(c)}`).join(", ")}`);
     // Bare comma-separated codes: 34 of them are already ~280 bytes of the budget.
     lines.push(`Available: ${available.length > 0 ? available.join(",") : "none"}`);
-    const connect = `POST /oauth/sessions ${JSON.stringify(connectBody)}`;
-    lines.push(
-      connected.length > 0
-        ? `Next: POST /tokens/fetch ${JSON.stringify(fetchBody)} · ${connect}`
-        : `Next: ${connect}, the user opens its url signed in to Akhrot; then POST /tokens/fetch`,
-    );
+    if (needsOperatorSetup.length > 0) lines.push(`Not set up here (operator first): ${needsOperatorSetup.join(",")}`);
+    const connect = connectBody === null ? null : `POST /oauth/sessions ${JSON.stringify(connectBody)}`;
+    if (connected.length > 0) lines.push(`Next: POST /tokens/fetch ${JSON.stringify({ provider: connected[0]?.provider })}${connect === null ? "" : ` · ${connect}`}`);
+    else if (connect !== null) lines.push(`Next: ${connect}, the user opens its url signed in to Akhrot; then POST /tokens/fetch`);
+    else lines.push("Next: nothing can be connected until the operator sets a provider up");
     return `${lines.join("\n")}\n`;
   };
   const budget = byteBudget(connections.length);
@@ -85,10 +90,11 @@ export function buildSummary(connections: readonly ContextConnection[], baseUrl:
       })),
       needsReauth: reauth.map((c) => ({ provider: c.provider, connectionId: c.id, accountId: c.accountId, label: c.accountLabel })),
       available,
+      needsOperatorSetup,
       next: {
-        fetchToken: nextCall(baseUrl, "POST", "/tokens/fetch", fetchBody),
-        connect: nextCall(baseUrl, "POST", "/oauth/sessions", connectBody),
-        details: nextCall(baseUrl, "GET", `/ai/context/${fetchCode}`),
+        fetchToken: fetchCode === null ? null : nextCall(baseUrl, "POST", "/tokens/fetch", { provider: fetchCode }),
+        connect: connectBody === null ? null : nextCall(baseUrl, "POST", "/oauth/sessions", connectBody),
+        details: fetchCode === null ? null : nextCall(baseUrl, "GET", `/ai/context/${fetchCode}`),
       },
     },
   };

@@ -9,4 +9,4 @@ export { buildSkillMarkdown } from "./build-skill-markdown";
 export { skillMarkdownFor } from "./skill-markdown-for";
 export { buildSummary, type SummaryJson } from "./build-summary";
 export { credentialUsage, type CredentialUsage } from "./credential-usage";
-export type { ContextConnection, ContextDocument, NextCall } from "./types";
+export { canConnect, type ContextConnection, type ContextDocument, type NextCall, type ProviderAccess } from "./types";

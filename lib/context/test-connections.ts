@@ -1,6 +1,6 @@
 /** Test helpers: realistic connections for the context builders. */
 import type { ProviderCode } from "@/lib/providers";
-import type { ContextConnection } from "./types";
+import type { ContextConnection, ProviderAccess } from "./types";
 
 let counter = 0;
 
@@ -25,3 +25,6 @@ export const utf8Bytes = (s: string): number => new TextEncoder().encode(s).leng
 export function quotedUrls(line: string): string[] {
   return [...line.matchAll(/"(https?:\/\/[^"]+)"/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
 }
+
+/** Every provider set up on the instance and allowed for the key: the documents' widest offer. */
+export const everyReady: ProviderAccess = { setupNeeded: () => null, allowed: () => true };

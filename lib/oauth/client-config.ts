@@ -7,6 +7,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { oauthEnv } from "@/lib/env";
 import { oauthEnvVarNames, type OAuthProvider } from "@/lib/providers";
+import { assertProviderReady, isProviderReady } from "@/lib/readiness/provider-readiness";
 
 export type ClientConfig = {
   provider: OAuthProvider;
@@ -33,25 +34,17 @@ function endpoint(name: string, value: string): URL {
   return url;
 }
 
-/** Whether this instance has app credentials for the provider. */
+/** Whether this instance has app credentials for the provider (lib/readiness owns the rule). */
 export function isOAuthConfigured(provider: OAuthProvider): boolean {
-  const names = oauthEnvVarNames(provider.code);
-  const vars = oauthEnv();
-  return Boolean(vars[names.clientId] && vars[names.clientSecret]);
+  return isProviderReady(provider);
 }
 
 export function resolveClientConfig(provider: OAuthProvider): ClientConfig {
   const names = oauthEnvVarNames(provider.code);
   const vars = oauthEnv();
-  const clientId = vars[names.clientId];
-  const clientSecret = vars[names.clientSecret];
-  if (!clientId || !clientSecret) {
-    throw new ApiError(
-      "PROVIDER_NOT_CONFIGURED",
-      `${provider.name} is not configured on this Akhrot instance. The operator must register an OAuth app at ${provider.name} and set ${names.clientId} and ${names.clientSecret}.`,
-      { provider: provider.code },
-    );
-  }
+  assertProviderReady(provider);
+  const clientId = vars[names.clientId] ?? "";
+  const clientSecret = vars[names.clientSecret] ?? "";
   const o = provider.oauth;
   const authorization = endpoint(names.authorizationUrl, vars[names.authorizationUrl] ?? o.authorizationUrl);
   const token = endpoint(names.tokenUrl, vars[names.tokenUrl] ?? o.tokenUrl);

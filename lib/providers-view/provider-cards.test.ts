@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ContextConnection } from "@/lib/context";
-import { categories, providers } from "@/lib/providers";
+import { categories, oauthEnvVarNames, providers, type Provider } from "@/lib/providers";
+import type { Readiness } from "@/lib/readiness/provider-readiness";
 import { brandIcon } from "./brand-icons";
 import { matchesQuery } from "./match-query";
 import { monogram, providerGroups } from "./provider-cards";
@@ -10,7 +11,16 @@ function connection(overrides: Partial<ContextConnection>): ContextConnection {
   return { id: "c", provider: "google", accountId: "123", accountLabel: "ada@example.com", scopes: [], status: "active", isDefault: true, expiresAt: null, ...overrides };
 }
 
-const configuredOnly = (codes: string[]) => (p: { code: string }) => codes.includes(p.code);
+/** API-key providers, plus the listed ones (lib/readiness's rule, with the env replaced by a list). */
+const configuredOnly =
+  (codes: string[]) =>
+  (p: Provider): Readiness => {
+    if (p.authType === "api_key" || codes.includes(p.code)) return { ready: true };
+    const names = oauthEnvVarNames(p.code);
+    const envVars = p.authType === "mtproto" ? ["TELEGRAM_API_ID", "TELEGRAM_API_HASH"] : [names.clientId, names.clientSecret];
+    return { ready: false, envVars, message: `${p.name} is not configured` };
+  };
+const everyReady = (): Readiness => ({ ready: true });
 
 describe("providerGroups", () => {
   const groups = providerGroups(providers, [], configuredOnly(["github"]));
@@ -36,15 +46,15 @@ describe("providerGroups", () => {
     expect(monogram("Acme Cloud-Run")).toBe("AC");
   });
 
-  it("disables Connect for unconfigured OAuth providers only, naming their env vars", () => {
+  it("disables Connect for unconfigured OAuth providers and Telegram, naming their env vars", () => {
     expect(cards.find((c) => c.code === "github")?.connect).toEqual({ enabled: true });
     expect(cards.find((c) => c.code === "x-twitter")?.connect).toEqual({ enabled: false, envVars: ["OAUTH_X_TWITTER_CLIENT_ID", "OAUTH_X_TWITTER_CLIENT_SECRET"] });
     expect(cards.find((c) => c.code === "openai")?.connect).toEqual({ enabled: true });
-    expect(cards.find((c) => c.code === "telegram")?.connect).toEqual({ enabled: true });
+    expect(cards.find((c) => c.code === "telegram")?.connect).toEqual({ enabled: false, envVars: ["TELEGRAM_API_ID", "TELEGRAM_API_HASH"] });
   });
 
   it("gives each card only its own provider's status", () => {
-    const withGoogle = providerGroups(providers, [connection({})], () => true).flatMap((g) => g.cards);
+    const withGoogle = providerGroups(providers, [connection({})], everyReady).flatMap((g) => g.cards);
     expect(withGoogle.find((c) => c.code === "google")?.status.text).toBe("Connected as ada@example.com");
     expect(withGoogle.filter((c) => c.status.kind !== "not_connected").map((c) => c.code)).toEqual(["google"]);
   });
@@ -64,7 +74,7 @@ describe("providerStatus", () => {
 });
 
 describe("matchesQuery", () => {
-  const searchTexts = providerGroups(providers, [], () => true).flatMap((g) => g.cards.map((c) => [c.code, c.searchText] as const));
+  const searchTexts = providerGroups(providers, [], everyReady).flatMap((g) => g.cards.map((c) => [c.code, c.searchText] as const));
   const matching = (q: string) => searchTexts.filter(([, text]) => matchesQuery(text, q)).map(([code]) => code);
 
   it.each([

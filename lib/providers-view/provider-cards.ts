@@ -3,7 +3,8 @@
  * status and whether this instance can connect it, grouped in the catalog's category order.
  */
 import type { ContextConnection } from "@/lib/context";
-import { categories, oauthEnvVarNames, type AuthType, type Category, type OAuthProvider, type Provider } from "@/lib/providers";
+import { categories, type AuthType, type Category, type Provider } from "@/lib/providers";
+import type { Readiness } from "@/lib/readiness/provider-readiness";
 import { brandIcon, type BrandIcon } from "./brand-icons";
 import { providerStatus, type ProviderStatus } from "./provider-status";
 
@@ -37,16 +38,18 @@ export function monogram(name: string): string {
     .join("");
 }
 
-function connectAvailability(provider: Provider, isOAuthConfigured: (p: OAuthProvider) => boolean): ConnectAvailability {
-  if (provider.authType !== "oauth2" || isOAuthConfigured(provider)) return { enabled: true };
-  const names = oauthEnvVarNames(provider.code);
-  return { enabled: false, envVars: [names.clientId, names.clientSecret] };
+/** lib/readiness decides; passed in so this view model stays pure (and testable without env). */
+export type ReadinessOf = (p: Provider) => Readiness;
+
+function connectAvailability(provider: Provider, readiness: ReadinessOf): ConnectAvailability {
+  const r = readiness(provider);
+  return r.ready ? { enabled: true } : { enabled: false, envVars: r.envVars };
 }
 
 export function providerCard(
   provider: Provider,
   connections: readonly ContextConnection[],
-  isOAuthConfigured: (p: OAuthProvider) => boolean,
+  readiness: ReadinessOf,
 ): ProviderCardData {
   const serviceNames = provider.services.map((s) => s.name);
   return {
@@ -59,7 +62,7 @@ export function providerCard(
     icon: brandIcon(provider.iconSlug) ?? null,
     monogram: monogram(provider.name),
     status: providerStatus(connections.filter((c) => c.provider === provider.code)),
-    connect: connectAvailability(provider, isOAuthConfigured),
+    connect: connectAvailability(provider, readiness),
     searchText: [provider.name, provider.code, provider.category, ...serviceNames].join(" "),
   };
 }
@@ -68,10 +71,10 @@ export function providerCard(
 export function providerGroups(
   list: readonly Provider[],
   connections: readonly ContextConnection[],
-  isOAuthConfigured: (p: OAuthProvider) => boolean,
+  readiness: ReadinessOf,
 ): ProviderGroup[] {
   return categories.flatMap((category) => {
-    const cards = list.filter((p) => p.category === category).map((p) => providerCard(p, connections, isOAuthConfigured));
+    const cards = list.filter((p) => p.category === category).map((p) => providerCard(p, connections, readiness));
     return cards.length > 0 ? [{ category, cards }] : [];
   });
 }

@@ -4,8 +4,8 @@ import { buildProviderContext, buildServiceContext, buildSkillMarkdown, type Con
 import { providers } from "@/lib/providers";
 import { parseInline, safeHref } from "./parse-inline";
 import { parseMarkdown } from "./parse-markdown";
+import { connection, everyReady } from "@/lib/context/test-connections";
 import { renderMarkdown } from "./render-markdown";
-import { connection } from "@/lib/context/test-connections";
 
 function html(markdown: string): string {
   return renderToStaticMarkup(renderMarkdown(markdown));
@@ -138,10 +138,10 @@ describe("renderMarkdown on the builders' real output", () => {
 
   it("leaves no markdown syntax behind for any provider or service", () => {
     const documents = [
-      buildSkillMarkdown("https://akhrot.example"),
+      buildSkillMarkdown("https://akhrot.example", everyReady),
       ...providers.flatMap((p) => [
-        buildProviderContext(p, connections, "https://akhrot.example").markdown,
-        ...p.services.map((s) => buildServiceContext(p, s, connections, "https://akhrot.example").markdown),
+        buildProviderContext(p, connections, "https://akhrot.example", everyReady).markdown,
+        ...p.services.map((s) => buildServiceContext(p, s, connections, "https://akhrot.example", everyReady).markdown),
       ]),
     ];
     for (const md of documents) {
@@ -156,7 +156,7 @@ describe("renderMarkdown on the builders' real output", () => {
   it("renders Google's context with its sections, code blocks and the escaped label", () => {
     const google = providers.find((p) => p.code === "google");
     if (!google) throw new Error("google missing from the catalog");
-    const out = html(buildProviderContext(google, connections, "https://akhrot.example").markdown);
+    const out = html(buildProviderContext(google, connections, "https://akhrot.example", everyReady).markdown);
     for (const h2 of ["Connection", "Get the credential", "Send it to the provider", "Services", "Example"]) {
       expect(out).toMatch(new RegExp(`<h2[^>]*>${h2}</h2>`));
     }
@@ -169,7 +169,7 @@ describe("S15: a provider-supplied label is never a live link on the dashboard",
   it("renders a label carrying a bare URL as text, not <a href>", () => {
     const google = providers.find((p) => p.code === "google");
     if (!google) throw new Error("catalog lacks google");
-    const { markdown } = buildProviderContext(google, [connection("google", { accountLabel: "Bob https://evil.example/reauth www.evil.example" })], "https://akhrot.example");
+    const { markdown } = buildProviderContext(google, [connection("google", { accountLabel: "Bob https://evil.example/reauth www.evil.example" })], "https://akhrot.example", everyReady);
     const out = html(markdown);
     expect(out).toContain("Bob https://evil.example/reauth www.evil.example");
     expect(out).not.toContain('href="https://evil.example/reauth"');

@@ -8,14 +8,18 @@ import { errorReply } from "@/lib/api/errors";
 import { parseJsonText } from "@/lib/api/read-json";
 import { jsonReply, type Reply } from "@/lib/api/respond";
 import { authorizeAgent } from "@/lib/api/route";
+import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
 import { fetchToken } from "./fetch-token";
 
 export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>): Promise<Reply> {
+  let owner: { userId: string; apiKeyId: string } | undefined;
   try {
     const { db, key, headers } = await authorizeAgent(authorization);
+    owner = { userId: key.userId, apiKeyId: key.id };
     const input = parseJsonText(await readBody(), fetchTokenRequest, fetchTokenExample);
     return jsonReply(await fetchToken(db, key, input), 200, headers);
   } catch (err) {
+    recordAgentFailure("POST", "/tokens/fetch", err, owner);
     return errorReply(err);
   }
 }

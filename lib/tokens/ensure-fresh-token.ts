@@ -19,6 +19,7 @@ import { openAccessToken, openRefreshToken, seal } from "@/lib/connections/conne
 import { env } from "@/lib/env";
 import { describeFailure, PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
 import type { OAuthProvider } from "@/lib/providers";
+import { connectHint } from "@/lib/readiness/provider-readiness";
 
 const LEASE_MS = PROVIDER_TIMEOUT_MS + 5_000; // outlives the bounded provider call
 const WAIT_MS = LEASE_MS + 2_000;
@@ -44,8 +45,8 @@ function serve(row: Connection): FreshToken {
   return { accessToken, expiresAt: row.expiresAt, scopes: row.scopes, connection: row };
 }
 
-export function reauthError(provider: string, why: string): ApiError {
-  return new ApiError("TOKEN_EXPIRED", `${why} Ask your human to reconnect: POST /oauth/sessions {"provider":"${provider}"} and send them the url.`, { provider });
+export function reauthError(provider: OAuthProvider, why: string): ApiError {
+  return new ApiError("TOKEN_EXPIRED", `${why} ${connectHint(provider)}`, { provider: provider.code });
 }
 
 function backoffMs(failures: number): number {
@@ -67,7 +68,7 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
   }
   if (row.status === "needs_reauth") {
     await release();
-    throw reauthError(row.provider, `The ${provider.name} connection needs re-authorization.`);
+    throw reauthError(provider, `The ${provider.name} connection needs re-authorization.`);
   }
   if (row.nextRefreshAt && row.nextRefreshAt.getTime() > now) {
     await release();
@@ -105,7 +106,7 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
       const said = describeFailure(err.failure);
       await updateConnection(db, row.id, { status: "needs_reauth", statusReason: `${provider.name} refused to refresh the token: ${said}`, refreshLeaseUntil: null, refreshFailures: row.refreshFailures + 1 });
       await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error, ...(err.failure.description ? { description: err.failure.description } : {}) } });
-      throw reauthError(row.provider, `${provider.name} refused to refresh the token (${said}); the connection is marked for re-authorization.`);
+      throw reauthError(provider, `${provider.name} refused to refresh the token (${said}); the connection is marked for re-authorization.`);
     }
     const failures = row.refreshFailures + 1;
     const retryAt = new Date(Date.now() + backoffMs(failures));
@@ -120,7 +121,7 @@ async function expiredWithoutRefresh(db: Db, provider: OAuthProvider, row: Conne
   if (row.expiresAt && row.expiresAt.getTime() > Date.now()) return serve(row); // inside the margin, still valid
   const why = `The ${provider.name} token expired and ${provider.name} gave no refresh token.`;
   await updateConnection(db, row.id, { status: "needs_reauth", statusReason: why });
-  throw reauthError(row.provider, why);
+  throw reauthError(provider, why);
 }
 
 async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectionId: string, margin: number): Promise<FreshToken> {
@@ -132,7 +133,7 @@ async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectio
     await new Promise((r) => setTimeout(r, POLL_MS));
     const row = await findConnectionById(db, connectionId);
     if (!row) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection was removed.`, { provider: provider.code });
-    if (row.status === "needs_reauth") throw reauthError(row.provider, `The ${provider.name} connection needs re-authorization.`);
+    if (row.status === "needs_reauth") throw reauthError(provider, `The ${provider.name} connection needs re-authorization.`);
     if (isFresh(row, Date.now(), margin)) return serve(row);
     if (Date.now() > deadline) throw providerDown(row, new Date(Date.now() + 1000));
   }

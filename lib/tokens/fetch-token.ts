@@ -15,12 +15,13 @@ import { requireProvider } from "@/lib/connect/require-provider";
 import { openFields } from "@/lib/connections/connection-secrets";
 import { env } from "@/lib/env";
 import type { Provider } from "@/lib/providers";
+import { assertProviderReady, connectHint } from "@/lib/readiness/provider-readiness";
 import { ensureFreshToken, reauthError } from "./ensure-fresh-token";
 
 export type FetchTokenInput = { provider: string; account?: string; scopes?: string[] };
 
 function pickConnection(provider: Provider, rows: Connection[], account?: string): Connection {
-  const connect = `Create a connect session: POST /oauth/sessions {"provider":"${provider.code}"}`;
+  const connect = connectHint(provider);
   if (!rows.length) throw new ApiError("INTEGRATION_NOT_FOUND", `${provider.code} is not connected. ${connect}`, { provider: provider.code });
   if (!account) return rows[0] as Connection;
   const wanted = account.toLowerCase();
@@ -34,10 +35,13 @@ function pickConnection(provider: Provider, rows: Connection[], account?: string
 
 const stamps = createStampQueue<{ id: string; at: Date; keyId: string }>("connection last-used stamp", stampConnectionsUsed);
 
-/** Activity row for every fetch; the connection's last-used stamp at most every 30 s per process. Both batched, after the response. */
-function recordFetch(db: Db, key: AuthedKey, row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}): void {
-  defer(() => queueEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome, detail }));
-  if (outcome !== "success") return;
+/**
+ * Activity row for every successful fetch; the connection's last-used stamp at most every 30 s
+ * per process. Both batched, after the response. Refused and failed fetches are recorded by
+ * the agent wrapper (lib/audit/record-agent-failure.ts), with the message the agent got.
+ */
+function recordSuccess(db: Db, key: AuthedKey, row: Connection, detail: Record<string, unknown>): void {
+  defer(() => queueEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome: "success", detail }));
   const now = Date.now();
   if (!stamps.due(`${row.id}:${key.id}`, now)) return;
   defer(() => stamps.queue(db, { id: row.id, at: new Date(now), keyId: key.id }));
@@ -45,10 +49,10 @@ function recordFetch(db: Db, key: AuthedKey, row: Connection, outcome: "success"
 
 /** `auditDetail` is added to the activity row (the MCP tool passes its channel and client name). */
 export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput, auditDetail: Record<string, unknown> = {}) {
-  const record = (row: Connection, outcome: "success" | "failure", detail: Record<string, unknown> = {}) =>
-    recordFetch(db, key, row, outcome, { ...auditDetail, ...detail });
   const provider = requireProvider(input.provider);
   assertKeyAllowsProvider(key, provider.code);
+  // Telegram's session string is useless without this instance's api_id/api_hash: refuse before anything is recorded.
+  if (provider.authType === "mtproto") assertProviderReady(provider);
   const row = pickConnection(provider, await listProviderConnections(db, key.userId, provider.code), input.account);
   const account = { id: row.accountId, label: row.accountLabel };
 
@@ -57,15 +61,13 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput,
     // The main field, or (MongoDB with only an Atlas key pair) the first secret field present.
     const mainField = fields[provider.accessTokenField] ? provider.accessTokenField : provider.credentialFields.find((f) => f.secret && fields[f.name])?.name;
     const { [mainField ?? provider.accessTokenField]: accessToken, ...rest } = fields;
-    if (!accessToken) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection holds no credential; reconnect it.`, { provider: provider.code });
-    record(row, "success");
+    if (!accessToken) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection holds no credential. ${connectHint(provider)}`, { provider: provider.code });
     if (provider.authType === "mtproto") {
       const e = env();
-      if (!e.TELEGRAM_API_ID || !e.TELEGRAM_API_HASH) {
-        throw new ApiError("PROVIDER_NOT_CONFIGURED", "Telegram is not configured on this instance: the operator must set TELEGRAM_API_ID and TELEGRAM_API_HASH.", { provider: provider.code });
-      }
-      return { provider: provider.code, type: "mtproto" as const, accessToken, apiId: Number(e.TELEGRAM_API_ID), apiHash: e.TELEGRAM_API_HASH, account, connectionId: row.id };
+      recordSuccess(db, key, row, auditDetail);
+      return { provider: provider.code, type: "mtproto" as const, accessToken, apiId: Number(e.TELEGRAM_API_ID), apiHash: e.TELEGRAM_API_HASH ?? "", account, connectionId: row.id };
     }
+    recordSuccess(db, key, row, auditDetail);
     return {
       provider: provider.code,
       type: "api_key" as const,
@@ -77,34 +79,25 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput,
     };
   }
 
-  if (row.status === "needs_reauth") {
-    record(row, "failure", { error: "TOKEN_EXPIRED" });
-    throw reauthError(provider.code, `The ${provider.name} connection needs re-authorization.`);
-  }
+  if (row.status === "needs_reauth") throw reauthError(provider, `The ${provider.name} connection needs re-authorization.`);
   const missingScopes = (input.scopes ?? []).filter((s) => !row.scopes.includes(s));
   if (missingScopes.length) {
-    record(row, "failure", { error: "INSUFFICIENT_SCOPE", missingScopes });
     throw new ApiError(
       "INSUFFICIENT_SCOPE",
-      `The ${provider.name} grant lacks: ${missingScopes.join(" ")}. Ask your human to approve them: POST /oauth/sessions ${JSON.stringify({ provider: provider.code, scopes: missingScopes })}`,
+      `The ${provider.name} grant lacks: ${missingScopes.join(" ")}. Ask your human to approve them. ${connectHint(provider, { provider: provider.code, scopes: missingScopes })}`,
       { provider: provider.code, missingScopes },
     );
   }
-  try {
-    const fresh = await ensureFreshToken(db, provider, row);
-    record(row, "success");
-    return {
-      provider: provider.code,
-      type: "oauth2" as const,
-      accessToken: fresh.accessToken,
-      tokenType: "Bearer",
-      expiresAt: fresh.expiresAt?.toISOString() ?? null,
-      scopes: fresh.scopes,
-      account,
-      connectionId: row.id,
-    };
-  } catch (err) {
-    if (err instanceof ApiError) record(row, "failure", { error: err.code });
-    throw err;
-  }
+  const fresh = await ensureFreshToken(db, provider, row);
+  recordSuccess(db, key, row, auditDetail);
+  return {
+    provider: provider.code,
+    type: "oauth2" as const,
+    accessToken: fresh.accessToken,
+    tokenType: "Bearer",
+    expiresAt: fresh.expiresAt?.toISOString() ?? null,
+    scopes: fresh.scopes,
+    account,
+    connectionId: row.id,
+  };
 }

@@ -8,7 +8,7 @@ import type { Db } from "@/db";
 import { GET as summary } from "@/app/ai/context/summary/route";
 import { GET as providerRoute } from "@/app/ai/context/[provider]/route";
 import { GET as serviceRoute } from "@/app/ai/context/[provider]/[service]/route";
-import { providerCodes } from "@/lib/providers";
+import { getProvider, providerCodes } from "@/lib/providers";
 import { makeKey, makeOAuthConnection, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
 
 let db: Db;
@@ -25,7 +25,7 @@ async function userWith(codes: string[]) {
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
 describe("GET /ai/context/summary", () => {
-  it("lists exactly the connected codes, the rest as available, and the next calls", async () => {
+  it("lists exactly the connected codes, the rest as available or needing the operator, and the next calls", async () => {
     const { key } = await userWith(["google", "github", "slack"]);
     const res = await summary(request("/ai/context/summary", { key }));
     const text = await res.text();
@@ -34,10 +34,14 @@ describe("GET /ai/context/summary", () => {
     const json = (await (await summary(request("/ai/context/summary", { key, headers: { accept: "application/json" } }))).json()) as {
       connected: { provider: string }[];
       available: string[];
+      needsOperatorSetup: string[];
     };
     expect(json.connected.map((c) => c.provider).sort()).toEqual(["github", "google", "slack"]);
     expect(json.available).not.toContain("google");
-    expect(json.available).toHaveLength(providerCodes.length - 3);
+    // No OAuth app and no Telegram env in this test: only API-key providers can be connected.
+    expect(json.available.length + json.needsOperatorSetup.length).toBe(providerCodes.length - 3);
+    for (const code of json.available) expect(getProvider(code)?.authType).toBe("api_key");
+    expect(json.needsOperatorSetup).toContain("notion");
     expect(text).toMatch(/tokens\/fetch/);
     expect(text).toMatch(/oauth\/sessions/);
   });

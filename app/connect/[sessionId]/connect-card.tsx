@@ -19,7 +19,7 @@ const LABELS = { neutral: "Akhrot", success: "Connected", error: "Not connected"
 /** The one card layout of the hosted connect pages. */
 export function ConnectCard({ title, body, tone, facts, scopes, note, action, links, children }: Props) {
   return (
-    <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 py-12">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 py-12">
       <section className={`w-full max-w-md rounded-2xl border bg-white p-8 shadow-sm ${TONES[tone]}`} aria-labelledby="connect-title">
         <span className={`inline-block rounded-full px-3 py-1 text-xs font-medium ${BADGES[tone]}`}>{LABELS[tone]}</span>
         <h1 id="connect-title" className="mt-4 text-2xl font-semibold text-zinc-900">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOutcome } from "@/components/activity/outcome-filter";
 import { ActivityLog } from "@/components/activity/activity-log";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { requireUser } from "@/lib/auth";
@@ -15,8 +16,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   const q = await searchParams;
   return (
     <>
-      <PageHeader title="Activity" description="Every token fetch, connect link, connection and key change on your account, newest first. Secrets are never recorded." />
-      <ActivityLog initial={{ provider: one(q.provider), apiKeyId: one(q.key) }} />
+      <PageHeader title="Activity" description="Every token fetch, connect link, connection and key change on your account, and every agent call that was refused or failed with what the agent was told, newest first. Secrets are never recorded." />
+      <ActivityLog initial={{ provider: one(q.provider), apiKeyId: one(q.key), outcome: toOutcome(one(q.outcome)) }} />
     </>
   );
 }

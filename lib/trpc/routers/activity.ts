@@ -12,6 +12,7 @@ export const ACTIVITY_PAGE_SIZE = 25;
 const listInput = z.object({
   provider: z.string().min(1).max(64).optional(),
   apiKeyId: z.string().min(1).max(64).optional(),
+  outcome: z.enum(["success", "failure"]).optional(),
   /** The id of the last event already shown (keyset pagination, newest first). */
   cursor: z.number().int().positive().nullish(),
   limit: z.number().int().min(1).max(100).default(ACTIVITY_PAGE_SIZE),
@@ -21,6 +22,10 @@ const listInput = z.object({
 export type ActivityDetail = {
   account?: string;
   error?: string;
+  /** What the agent was told, for refused and failed agent calls. */
+  message?: string;
+  /** The agent call, as a route template: "POST /tokens/fetch". */
+  call?: string;
   revocation?: string;
   status?: number;
   name?: string;
@@ -48,6 +53,8 @@ function pickDetail(d: Record<string, unknown>): ActivityDetail {
   const out: ActivityDetail = {
     account: text(d.account),
     error: text(d.error),
+    message: typeof d.message === "string" && d.message ? d.message.slice(0, 300) : undefined,
+    call: text(d.call),
     revocation: text(d.revocation),
     status: typeof d.status === "number" ? d.status : undefined,
     name: text(d.name),
@@ -78,7 +85,7 @@ export const activityRouter = router({
   // The signed-in user's audit events, newest first, one page at a time.
   list: protectedProcedure.input(listInput).query(async ({ ctx, input }) => {
     const [events, keyRows] = await Promise.all([
-      listAuditEvents(ctx.db, ctx.user.id, { provider: input.provider, apiKeyId: input.apiKeyId, before: input.cursor ?? undefined, limit: input.limit + 1 }),
+      listAuditEvents(ctx.db, ctx.user.id, { provider: input.provider, apiKeyId: input.apiKeyId, outcome: input.outcome, before: input.cursor ?? undefined, limit: input.limit + 1 }),
       listApiKeysForUser(ctx.db, ctx.user.id),
     ]);
     const keys = new Map(keyRows.map((k) => [k.id, toKey(k)]));

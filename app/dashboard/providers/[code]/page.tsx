@@ -7,9 +7,9 @@ import { ProviderAside } from "@/components/providers/provider-aside";
 import { requestOrigin, requireUser } from "@/lib/auth";
 import { listContextConnections } from "@/lib/connections/list-context-connections";
 import { buildProviderContext } from "@/lib/context";
-import { isOAuthConfigured } from "@/lib/oauth";
 import { getProvider } from "@/lib/providers";
 import { providerCard } from "@/lib/providers-view/provider-cards";
+import { providerAccess, providerReadiness } from "@/lib/readiness/provider-readiness";
 import { renderMarkdown } from "@/lib/providers-view/render-markdown";
 
 export const dynamic = "force-dynamic";
@@ -27,12 +27,12 @@ export default async function ProviderDocsPage({ params }: Params) {
   const provider = getProvider((await params).code);
   if (!provider) notFound();
   const [connections, origin] = await Promise.all([listContextConnections(await getDb(), user.id, provider.code), requestOrigin()]);
-  const doc = buildProviderContext(provider, connections, origin);
+  const doc = buildProviderContext(provider, connections, origin, providerAccess());
   return (
     <DocsLayout
       crumbs={[{ href: "/dashboard/providers", label: "Providers" }]}
       current={provider.name}
-      aside={<ProviderAside card={providerCard(provider, connections, isOAuthConfigured)} docsUrl={provider.docsUrl} services={[...provider.services]} />}
+      aside={<ProviderAside card={providerCard(provider, connections, providerReadiness)} docsUrl={provider.docsUrl} services={[...provider.services]} />}
     >
       {renderMarkdown(doc.markdown, { renderCodeBlock: DocsCodeBlock })}
     </DocsLayout>

@@ -7,9 +7,9 @@ import { ProviderAside } from "@/components/providers/provider-aside";
 import { requestOrigin, requireUser } from "@/lib/auth";
 import { listContextConnections } from "@/lib/connections/list-context-connections";
 import { buildServiceContext } from "@/lib/context";
-import { isOAuthConfigured } from "@/lib/oauth";
 import { getProvider, getService } from "@/lib/providers";
 import { providerCard } from "@/lib/providers-view/provider-cards";
+import { providerAccess, providerReadiness } from "@/lib/readiness/provider-readiness";
 import { renderMarkdown } from "@/lib/providers-view/render-markdown";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export default async function ServiceDocsPage({ params }: Params) {
   const service = provider && getService(provider, serviceCode);
   if (!provider || !service) notFound();
   const [connections, origin] = await Promise.all([listContextConnections(await getDb(), user.id, provider.code), requestOrigin()]);
-  const doc = buildServiceContext(provider, service, connections, origin);
+  const doc = buildServiceContext(provider, service, connections, origin, providerAccess());
   return (
     <DocsLayout
       crumbs={[
@@ -41,7 +41,7 @@ export default async function ServiceDocsPage({ params }: Params) {
       current={service.name}
       aside={
         <ProviderAside
-          card={providerCard(provider, connections, isOAuthConfigured)}
+          card={providerCard(provider, connections, providerReadiness)}
           docsUrl={provider.docsUrl}
           services={[...provider.services]}
           currentService={service.code}
