@@ -7,6 +7,7 @@ import { getDb, type Db } from "@/db";
 import { authenticateApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
 import { getLimiter, type LimitResult } from "@/lib/ratelimit";
 import { ApiError, toErrorResponse } from "./errors";
+import { instrumented } from "./instrumented";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<C> = (ctx: C) => Promise<Response>;
@@ -57,7 +58,7 @@ export async function authorizeAgent(authorization: string | null): Promise<{ db
 
 /** A route that needs `Authorization: Bearer akh_…`. */
 export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<P>>) {
-  return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
+  return instrumented(async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
       const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"));
       const params = context ? await context.params : ({} as P);
@@ -65,12 +66,12 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<
     } catch (err) {
       return toErrorResponse(err);
     }
-  };
+  });
 }
 
 /** A route with no authentication (rate-limited per client address). */
 export function publicRoute<P = Record<string, never>>(handler: Handler<PublicCtx<P>>) {
-  return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
+  return instrumented(async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
       const headers = await enforceLimit(`ip:${clientAddress(req)}`);
       const params = context ? await context.params : ({} as P);
@@ -78,5 +79,5 @@ export function publicRoute<P = Record<string, never>>(handler: Handler<PublicCt
     } catch (err) {
       return toErrorResponse(err);
     }
-  };
+  });
 }

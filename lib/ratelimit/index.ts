@@ -11,6 +11,8 @@
  */
 import { env } from "@/lib/env";
 import { ioredisAdapter } from "./ioredis-adapter";
+import { logError } from "@/lib/log";
+import { recordLimiterDegraded, recordRateLimited } from "@/lib/metrics";
 
 export type LimitResult = { success: boolean; limit: number; remaining: number; reset: number; degraded?: boolean };
 export type Limiter = { limit: (identifier: string) => Promise<LimitResult>; backend: "upstash" | "redis" | "memory" };
@@ -91,10 +93,23 @@ export function withFailMode(inner: Limiter, mode: "open" | "closed", max: numbe
       } catch (err) {
         if (Date.now() - lastFailureLog > 60_000) {
           lastFailureLog = Date.now();
-          console.error(`akhrot: rate limiter unavailable (${inner.backend}, failing ${mode}): ${err instanceof Error ? err.message : "error"}`);
+          logError("ratelimit", err, { backend: inner.backend, failMode: mode });
         }
         return { success: mode === "open", limit: max, remaining: mode === "open" ? max : 0, reset: Date.now() + windowMs, degraded: true };
       }
+    },
+  };
+}
+
+/** Refusals and fail-mode answers, by limiter name, for /metrics. */
+function counted(name: string, inner: Limiter, mode: "open" | "closed"): Limiter {
+  return {
+    backend: inner.backend,
+    async limit(id) {
+      const result = await inner.limit(id);
+      if (result.degraded) recordLimiterDegraded(name, mode);
+      if (!result.success) recordRateLimited(name);
+      return result;
     },
   };
 }
@@ -107,7 +122,7 @@ function limiterFor(spec: LimiterSpec): Promise<Limiter> {
       const e = env();
       const useRedis = Boolean((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL);
       const inner = useRedis ? await redisLimiter(spec) : memoryLimiter(spec.max, spec.windowMs);
-      return withFailMode(inner, e.RATE_LIMIT_FAIL_MODE, spec.max, spec.windowMs);
+      return counted(spec.name, withFailMode(inner, e.RATE_LIMIT_FAIL_MODE, spec.max, spec.windowMs), e.RATE_LIMIT_FAIL_MODE);
     })();
     limiters.set(spec.name, limiter);
   }

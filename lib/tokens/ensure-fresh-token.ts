@@ -19,6 +19,8 @@ import { openAccessToken, openRefreshToken, seal } from "@/lib/connections/conne
 import { env } from "@/lib/env";
 import { PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
 import type { OAuthProvider } from "@/lib/providers";
+import { log } from "@/lib/log";
+import { recordRefresh } from "@/lib/metrics";
 
 const LEASE_MS = PROVIDER_TIMEOUT_MS + 5_000; // outlives the bounded provider call
 const WAIT_MS = LEASE_MS + 2_000;
@@ -92,12 +94,15 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
       refreshLeaseUntil: null,
     });
     if (!saved) throw new Error("connection disappeared during refresh");
+    recordRefresh(row.provider, "success");
     return serve(saved);
   } catch (err) {
     if (!(err instanceof ProviderCallError)) {
       await release().catch(() => {});
       throw err;
     }
+    recordRefresh(row.provider, "failure", err.failure.error);
+    log().warn({ where: "token.refresh", provider: row.provider, connectionId: row.id, reason: err.failure.error, kind: err.failure.kind, status: err.failure.status ?? null }, "token refresh failed");
     if (err.failure.kind === "rejected") {
       await updateConnection(db, row.id, { status: "needs_reauth", refreshLeaseUntil: null, refreshFailures: row.refreshFailures + 1 });
       await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error } });
