@@ -19,7 +19,7 @@ function stamped(res: Response, reqId: string): Response {
   }
 }
 
-export function instrumented<A extends unknown[]>(handler: (req: Request, ...rest: A) => Promise<Response>): (req: Request, ...rest: A) => Promise<Response> {
+export function instrumented<R extends Request, A extends unknown[]>(handler: (req: R, ...rest: A) => Promise<Response>): (req: R, ...rest: A) => Promise<Response> {
   return async (req, ...rest) => {
     const started = performance.now();
     const reqId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));

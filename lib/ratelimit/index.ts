@@ -141,6 +141,18 @@ export function getSignInLimiter(): Promise<Limiter> {
   return limiterFor({ name: "signin", max: SIGN_IN_ATTEMPTS, windowMs: SIGN_IN_WINDOW_MS });
 }
 
+/**
+ * Readiness: reach the limiter's Redis (Upstash or local) with one cheap read. "none" when no
+ * Redis is configured (the in-process limiter needs nothing).
+ */
+export async function pingLimiterBackend(): Promise<Limiter["backend"] | "none"> {
+  const e = env();
+  if (!((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL)) return "none";
+  const { redis, backend } = await sharedRedis();
+  await redis.get("akhrot:readyz");
+  return backend;
+}
+
 /** Tests switch backends between cases. */
 export function resetLimiter(): void {
   holder.__akhrotLimiters = undefined;

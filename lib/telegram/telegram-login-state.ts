@@ -36,7 +36,7 @@ export function readTelegramLoginState(session: ConnectSession): TelegramLoginSt
     return parsed.success ? parsed.data : undefined;
   } catch (err) {
     if (!(err instanceof DecryptionError) && !(err instanceof SyntaxError)) throw err;
-    log().warn({ where: "telegram.state", session: hashForLog(session.id), error: err.name }, "telegram login state did not open; the login starts over");
+    log().warn({ where: "telegram.state", connectSession: hashForLog(session.id), error: err.name }, "telegram login state did not open; the login starts over");
     return undefined;
   }
 }

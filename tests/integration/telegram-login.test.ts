@@ -392,7 +392,7 @@ describe("the connect session guards every step", () => {
     secrets.add(tg.lastCode);
     expect(track(await submitTelegramCode(db, second, tg.lastCode, { connectClient: tg.connect }))).toEqual({ step: "phone", error: "Enter your phone number first to get a code." });
     expect(tg.calls).toEqual(["auth.SendCode"]);
-    expect(logs.entries()).toContainEqual(expect.objectContaining({ where: "telegram.state", session: hashForLog(second), error: "DecryptionError" }));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ where: "telegram.state", connectSession: hashForLog(second), error: "DecryptionError" }));
     expect(logs.text()).not.toContain(second);
     // The original still works.
     expect(track(await submitTelegramCode(db, first, tg.lastCode, { connectClient: tg.connect }))).toEqual({ step: "done" });
