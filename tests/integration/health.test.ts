@@ -18,9 +18,8 @@ import { checkReadiness } from "@/lib/health/check-readiness";
 import { resetLimiter } from "@/lib/ratelimit";
 import { request, testDb } from "@/lib/testing/fixtures";
 
-let db: Db;
 beforeAll(async () => {
-  db = await testDb();
+  await testDb();
 });
 
 async function freshPglite(): Promise<{ db: Db; close: () => Promise<void> }> {

@@ -46,7 +46,6 @@ describe("log lines cannot be forged or carry capabilities", () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
     expect(lines.some((l) => l.startsWith("forged"))).toBe(false);
-    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/\u001b|\\u001b|\\n(?=forged)/);
     expect(text).not.toContain(sessionId);
     expect(text).not.toContain("alice@example.com");
