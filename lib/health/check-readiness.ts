@@ -13,6 +13,8 @@ import { describeError, logError } from "@/lib/log";
 import { pingLimiterBackend } from "@/lib/ratelimit";
 
 export const CHECK_TIMEOUT_MS = 3_000;
+/** Opening the database the first time (a PGlite folder, a TLS handshake) takes longer than a query. */
+export const OPEN_TIMEOUT_MS = 15_000;
 
 export type CheckName = "database" | "migrations" | "encryption" | "redis";
 export type CheckResult = { ok: boolean; message: string };
@@ -20,10 +22,10 @@ export type Readiness = { status: "ready" | "unavailable"; failed: CheckName[]; 
 
 export type ReadinessDeps = { db: () => Promise<Db>; pingRedis?: () => Promise<string> };
 
-function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+function withTimeout<T>(work: Promise<T>, what: string, ms = CHECK_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`), { name: "TimeoutError" })), CHECK_TIMEOUT_MS);
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: "TimeoutError" })), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -70,7 +72,7 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const dbCheck = (async () => {
     let db: Db;
     try {
-      db = await withTimeout(deps.db(), "the database");
+      db = await withTimeout(deps.db(), "the database", OPEN_TIMEOUT_MS);
     } catch (err) {
       const down = failure("database", err, "unreachable");
       return { database: down, migrations: { ok: false, message: "not checked: the database is unreachable" } };
