@@ -13,7 +13,7 @@ const TEMPLATES: [RegExp, string][] = [
   [/^\/ai\/context\/[^/]+\/[^/]+$/, "/ai/context/{provider}/{service}"],
   [/^\/api\/cron\/refresh$/, "/api/cron/refresh"],
   [/^\/api\/activity\/export$/, "/api/activity/export"],
-  [/^\/(healthz|readyz|metrics|llms\.txt)$/, "/$1"],
+  [/^\/(healthz|readyz|metrics|llms\.txt|openapi\.json)$/, "/$1"],
 ];
 
 export function routeLabel(pathname: string): string {
