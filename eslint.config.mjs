@@ -20,6 +20,14 @@ const config = [
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
     },
   },
+  {
+    // One logger (lib/log): JSON lines with redaction and request ids. console.* bypasses both.
+    files: ["app/**", "lib/**", "db/**", "scripts/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts", "lib/testing/**"],
+    rules: {
+      "no-console": "error",
+    },
+  },
   { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/artifacts/**"] },
 ];
 

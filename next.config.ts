@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and WASM modules are loaded by Node at run time, never bundled; this also keeps
   // one module instance per process, so the database handle cached on globalThis is shared.
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "ioredis", "oidc-provider", "telegram"],
+  serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres", "ioredis", "oidc-provider", "telegram", "pino", "prom-client"],
   typedRoutes: false,
   // The dev-tools badge sits bottom-left by default, on top of the sidebar's Sign out button.
   devIndicators: { position: "bottom-right" },

@@ -9,6 +9,7 @@
  * Memory is bounded by the window and MAX_BATCH. Batches are per database handle.
  */
 import type { Db } from "./index";
+import { logError } from "@/lib/log";
 
 export const WINDOW_MS = 20;
 export const MAX_BATCH = 500;
@@ -43,7 +44,7 @@ export function createWriteBatcher<T>(what: string, write: (db: Db, items: T[]) 
         try {
           await write(db, batch.items);
         } catch (err) {
-          console.error(`akhrot: ${batch.items.length} ${what}(s) could not be written: ${err instanceof Error ? err.name : "error"}`);
+          logError("write-batch", err, { what, rows: batch.items.length });
         } finally {
           release();
         }

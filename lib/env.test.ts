@@ -36,7 +36,7 @@ describe("configuration", () => {
   it("development generates secrets once into .data and reuses them", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "akhrot-env-"));
     vi.spyOn(process, "cwd").mockReturnValue(dir);
-    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const info = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     const first = parseEnv({ NODE_ENV: "development" });
     const second = parseEnv({ NODE_ENV: "development" });
     expect(first.AUTH_SECRET).toBe(second.AUTH_SECRET);

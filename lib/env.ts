@@ -32,6 +32,10 @@ const boolish = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   VERCEL: z.string().optional(),
+  /** Set by Vercel: which deployment this is; migrations run on "production" builds only (scripts/migrate.ts). */
+  VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
+  /** true → preview builds migrate too: only when Preview has its OWN DATABASE_URL (e.g. a Neon branch per preview). */
+  AKHROT_PREVIEW_MIGRATIONS: boolish,
   APP_URL: optionalUrl,
   DATABASE_URL: optionalUrl,
   PGLITE_DIR: z.string().min(1).optional(),
@@ -49,6 +53,9 @@ const schema = z.object({
   AUTH_GOOGLE_SECRET: z.string().optional(),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+  /** The names Vercel's Upstash (KV) integration sets; used when UPSTASH_REDIS_REST_* are unset. */
+  KV_REST_API_URL: optionalUrl,
+  KV_REST_API_TOKEN: z.string().optional(),
   REDIS_URL: optionalUrl,
   /** What the limiter does when its Redis is unreachable: "open" lets requests through (logged). */
   RATE_LIMIT_FAIL_MODE: z.enum(["open", "closed"]).default("open"),
@@ -56,6 +63,10 @@ const schema = z.object({
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().nonnegative().default(300),
   CRON_SECRET: z.string().min(16).optional(),
   AKHROT_VERIFY_API_KEYS: boolish,
+  /** pino level; default info in production, debug in development, silent under tests. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** Bearer token for GET /metrics (Prometheus); unset → /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters; generate one with: openssl rand -hex 32").optional(),
   TELEGRAM_API_ID: z.string().regex(/^\d+$/, "must be the numeric api_id from my.telegram.org").optional(),
   TELEGRAM_API_HASH: z.string().regex(/^[0-9a-f]{32}$/, "must be the 32-hex api_hash").optional(),
   /** How many proxies in front of the app append to X-Forwarded-For (lib/api/client-ip.ts). Default: 1 on Vercel, else 0. */
@@ -143,7 +154,8 @@ function loadDevSecrets(): { AUTH_SECRET: string; AKHROT_ENCRYPTION_KEY: string 
   };
   mkdirSync(dataDir(), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  console.info(`akhrot: generated development secrets in ${path.relative(process.cwd(), file)} (never use them in production)`);
+  // The logger is configured from this file, so this one notice goes straight to stderr.
+  process.stderr.write(`akhrot: generated development secrets in ${path.relative(process.cwd(), file)} (never use them in production)\n`);
   return secrets;
 }
 
@@ -151,6 +163,11 @@ function loadDevSecrets(): { AUTH_SECRET: string; AKHROT_ENCRYPTION_KEY: string 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const input: Record<string, string | undefined> = { ...source };
   for (const k of Object.keys(input)) if (input[k] === "") input[k] = undefined;
+  // Vercel's Upstash/KV integration writes KV_REST_API_*; the explicit UPSTASH_* names win.
+  if (!input.UPSTASH_REDIS_REST_URL && !input.UPSTASH_REDIS_REST_TOKEN) {
+    input.UPSTASH_REDIS_REST_URL = input.KV_REST_API_URL;
+    input.UPSTASH_REDIS_REST_TOKEN = input.KV_REST_API_TOKEN;
+  }
   const production = isProductionLike(source);
   if (!production && (!input.AUTH_SECRET || !input.AKHROT_ENCRYPTION_KEY)) {
     const dev = loadDevSecrets();

@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { markPeerStamped, PEER_HEADER } from "@/lib/api/client-ip";
+import { log } from "@/lib/log";
 import { fastPath, requestFastPath } from "@/lib/server/fast-path-slot";
 
 function flag(names: string[]): string | undefined {
@@ -37,7 +38,7 @@ const server = createServer((req, res) => {
 const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
 
 server.listen(port, hostname, () => {
-  console.info(`akhrot: ready on http://${urlHost(hostname ?? "localhost")}:${port}`);
+  log().info({ where: "serve" }, `ready on http://${urlHost(hostname ?? "localhost")}:${port}`);
   // One request of our own makes Next load its routes and register the hook now, so the
   // first agent's fetch already takes the fast path.
   const address = server.address();

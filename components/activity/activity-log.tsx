@@ -57,6 +57,15 @@ function syncUrl(f: Filters) {
   window.history.replaceState(null, "", url);
 }
 
+/** The CSV download of what the filters select (app/dashboard/activity/export/route.ts). */
+function exportHref(f: Filters): string {
+  const q = new URLSearchParams();
+  if (f.provider) q.set("provider", f.provider);
+  if (f.apiKeyId) q.set("key", f.apiKeyId);
+  const query = q.toString();
+  return `/dashboard/activity/export${query ? `?${query}` : ""}`;
+}
+
 /** The /dashboard/activity body: filters, newest-first events and "Load more". */
 export function ActivityLog({ initial }: { initial: Filters }) {
   const [filters, setFilters] = useState<Filters>(initial);
@@ -113,7 +122,14 @@ export function ActivityLog({ initial }: { initial: Filters }) {
 
   return (
     <div className="space-y-5">
-      <ActivityFilters value={filters} options={options.data} onChange={change} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <ActivityFilters value={filters} options={options.data} onChange={change} />
+        </div>
+        <a href={exportHref(filters)} download className={buttonSecondary}>
+          Download CSV
+        </a>
+      </div>
       <section aria-label="Events" aria-busy={events.fetching}>
         {body}
       </section>

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { after } from "next/server";
+import { logError } from "@/lib/log";
 
 /**
  * Run bookkeeping (activity rows, last-used stamps) after the response is sent. Inside a
@@ -18,7 +19,7 @@ export function outsideNext<T>(fn: () => T): T {
 }
 
 export function defer(task: () => Promise<unknown>): void {
-  const run = () => task().catch((err: unknown) => console.error(`akhrot: deferred write failed: ${err instanceof Error ? err.name : "error"}`));
+  const run = () => task().catch((err: unknown) => logError("deferred-write", err));
   if (noNextRequest.getStore()) {
     void run();
     return;

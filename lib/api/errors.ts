@@ -2,6 +2,7 @@
  * The public error model (DESIGN.md): one closed map of codes to HTTP statuses, one
  * `ApiError`, and one function that turns anything thrown into the envelope.
  */
+import { logError, redact } from "@/lib/log";
 import { jsonReply, toResponse, type Reply } from "./respond";
 
 export const errorStatus = {
@@ -50,27 +51,18 @@ export function errorBody(err: ApiError): ErrorBody {
 const GENERIC = new ApiError("INTERNAL_ERROR", "Something went wrong on the Akhrot server. Retry in a moment; if it persists, tell the instance operator.");
 
 /**
- * Anything thrown → (status, body, headers). Unknown errors are logged with their name and
- * message only (never request bodies or tokens) and answered with a generic 500.
+ * Anything thrown → (status, body, headers). Unknown errors are logged through `logError`
+ * (name, code, redacted message: never request bodies or tokens) and answered with a generic 500.
  */
-export function errorReply(err: unknown, log: (line: string) => void = console.error): Reply {
+export function errorReply(err: unknown): Reply {
   const apiError = err instanceof ApiError ? err : GENERIC;
-  if (!(err instanceof ApiError)) {
-    const what = err instanceof Error ? `${err.name}: ${redact(err.message)}` : "non-error value thrown";
-    log(`akhrot: unhandled error: ${what}`);
-  }
+  if (!(err instanceof ApiError)) logError("api", err);
   return jsonReply(errorBody(apiError), apiError.status, apiError.headers);
 }
 
-export function toErrorResponse(err: unknown, log: (line: string) => void = console.error): Response {
-  return toResponse(errorReply(err, log));
+export function toErrorResponse(err: unknown): Response {
+  return toResponse(errorReply(err));
 }
 
-/** Strip anything that looks like a credential from a log line. */
-export function redact(text: string): string {
-  return text
-    .replace(/akh_[0-9A-Za-z]+/g, "akh_[redacted]")
-    .replace(/(bearer|basic)\s+[^\s"']+/gi, "$1 [redacted]")
-    .replace(/(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/gi, "$1[redacted]@")
-    .replace(/((?:access|refresh|id)_token|client_secret|password|code_verifier)=([^&\s"']+)/gi, "$1=[redacted]");
-}
+/** Text redaction lives with the logger; re-exported for the callers that mask messages. */
+export { redact };

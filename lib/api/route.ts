@@ -11,6 +11,7 @@ import { clientIp } from "./client-ip";
 import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
 import { attributeTo } from "./error-owner";
 import { ApiError, toErrorResponse } from "./errors";
+import { instrumented } from "./instrumented";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<C> = (ctx: C) => Promise<Response>;
@@ -58,7 +59,7 @@ export async function authorizeAgent(authorization: string | null): Promise<{ db
 
 /** A route that needs `Authorization: Bearer akh_…`. */
 export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<P>>) {
-  return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
+  return instrumented(async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     let owner: { userId: string; apiKeyId: string } | undefined;
     try {
       const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"));
@@ -69,12 +70,12 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<
       recordAgentFailure(req.method, new URL(req.url).pathname, err, owner);
       return toErrorResponse(err);
     }
-  };
+  });
 }
 
 /** A route with no authentication (rate-limited per client address). */
 export function publicRoute<P = Record<string, never>>(handler: Handler<PublicCtx<P>>) {
-  return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
+  return instrumented(async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
       const headers = await enforceLimit(`ip:${clientIp(req.headers)}`);
       const params = context ? await context.params : ({} as P);
@@ -82,5 +83,5 @@ export function publicRoute<P = Record<string, never>>(handler: Handler<PublicCt
     } catch (err) {
       return toErrorResponse(err);
     }
-  };
+  });
 }

@@ -6,6 +6,7 @@ import { auditEvents } from "@/db/schema";
 import { makeKey, makeUser, testDb } from "@/lib/testing/fixtures";
 import { flushWrites, MAX_BATCH } from "@/db/write-batcher";
 import { queueEvent } from "./queue-event";
+import { captureLogs } from "@/lib/testing/capture-logs";
 
 let db: Db;
 beforeAll(async () => {
@@ -50,13 +51,14 @@ describe("batched activity rows (token-fetch hot path)", () => {
 
   it("a failed batch is logged without its contents and never rejects the callers", async () => {
     const failing = vi.spyOn(auditQueries, "insertAuditEvents").mockRejectedValueOnce(Object.assign(new Error("connection refused to postgres://u:pw@h/db"), { name: "PostgresError" }));
-    const logged: string[] = [];
-    const log = vi.spyOn(console, "error").mockImplementation((line: string) => void logged.push(line));
+    const logs = captureLogs();
     const user = await makeUser(db);
     await expect(queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} })).resolves.toBeUndefined();
     failing.mockRestore();
-    log.mockRestore();
-    expect(logged).toEqual(["akhrot: 1 activity row(s) could not be written: PostgresError"]);
+    logs.restore();
+    expect(logs.entries()).toEqual([expect.objectContaining({ level: "error", where: "write-batch", what: "activity row", rows: 1, error: expect.objectContaining({ name: "PostgresError" }) })]);
+    // The password in the driver's message is masked on its way out.
+    expect(logs.text()).not.toContain(":pw@");
     // The next batch is a fresh one and lands.
     await queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} });
     expect(await rowsOf(user.id)).toHaveLength(1);

@@ -6,6 +6,7 @@
 import { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { encode, type JWT } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 export const SIGN_IN_PATH = "/sign-in";
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -59,7 +60,7 @@ export function baseAuthConfig(): NextAuthConfig {
       error(error) {
         if (error instanceof CredentialsSignin) return;
         const type = error instanceof AuthError ? error.type : error.name;
-        console.error(`[auth] ${type}: ${error.message}`);
+        logError("auth", error, { type });
       },
     },
   };

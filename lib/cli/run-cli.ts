@@ -113,7 +113,7 @@ async function dispatch(argv: string[], out: Out): Promise<void> {
  * The process entry point closes the database after (`close: true`): PGlite's folder lock is
  * released and postgres.js lets the process exit.
  */
-export async function runCli(argv: string[], out: Out = { log: (l) => console.log(l), err: (l) => console.error(l) }, opts: { close?: boolean } = {}): Promise<number> {
+export async function runCli(argv: string[], out: Out = { log: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }, opts: { close?: boolean } = {}): Promise<number> {
   try {
     await migrate();
     await dispatch(argv, out);

@@ -10,6 +10,7 @@
  */
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, isProductionLike } from "@/lib/env";
+import { log } from "@/lib/log";
 
 export type EmailMessage = { to: string; subject: string; text: string };
 
@@ -45,5 +46,5 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
   }
   if (isProductionLike()) throw new EmailUnavailable();
   // Development only: the whole message, link included, for the developer at the console.
-  console.info(`akhrot: e-mail (no SMTP_URL, development: logged, not sent)\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`);
+  log().info({ to: message.to, subject: message.subject, text: message.text }, "e-mail (no SMTP_URL, development: logged, not sent)");
 }

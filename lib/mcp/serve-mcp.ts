@@ -19,11 +19,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createMcpHandler } from "@modelcontextprotocol/server";
 import { baseUrl } from "@/lib/api/base-url";
-import { ApiError, redact, toErrorResponse } from "@/lib/api/errors";
+import { ApiError, toErrorResponse } from "@/lib/api/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json";
 import { authorizeAgent } from "@/lib/api/route";
 import { buildMcpServer } from "./build-mcp-server";
 import type { McpCallContext } from "./mcp-context";
+import { logError } from "@/lib/log";
 
 type Principal = Omit<McpCallContext, "clientName">;
 const principal = new AsyncLocalStorage<Principal>();
@@ -41,7 +42,7 @@ const handler = createMcpHandler(
     maxSubscriptions: 0,
     keepAliveMs: 0,
     maxRequestBodySize: MAX_BODY_BYTES,
-    onerror: (err) => console.error(`akhrot: mcp: ${err.name}: ${redact(err.message)}`),
+    onerror: (err) => logError("mcp.transport", err),
   },
 );
 

@@ -6,7 +6,8 @@
  * programs. No `structuredContent` on errors: it would not match a success schema.
  */
 import type { CallToolResult } from "@modelcontextprotocol/server";
-import { ApiError, redact } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { logError } from "@/lib/log";
 
 export function okResult(structured: Record<string, unknown>, text: string): CallToolResult {
   return { content: [{ type: "text", text }], structuredContent: structured };
@@ -51,7 +52,7 @@ export function errorResult(err: unknown): CallToolResult {
     err instanceof ApiError
       ? err
       : new ApiError("INTERNAL_ERROR", "Something went wrong on the Akhrot server. Retry in a moment; if it persists, tell the instance operator.");
-  if (!(err instanceof ApiError)) console.error(`akhrot: mcp tool failed: ${err instanceof Error ? `${err.name}: ${redact(err.message)}` : "non-error value thrown"}`);
+  if (!(err instanceof ApiError)) logError("mcp.tool", err);
   const next = nextStep(apiError);
   const facts: Record<string, unknown> = { code: apiError.code };
   for (const k of FORWARDED) if (apiError.extra[k] !== undefined) facts[k] = apiError.extra[k];

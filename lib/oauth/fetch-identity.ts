@@ -7,6 +7,7 @@ import type { ClientConfig } from "./client-config";
 import { PROVIDER_TIMEOUT_MS } from "./as-client";
 import { USER_AGENT } from "./quirk-fetch";
 import type { TokenSet } from "./token-set";
+import { logError } from "@/lib/log";
 
 export type Identity = { accountId: string; label: string | null; metadata: Record<string, unknown> };
 
@@ -72,7 +73,7 @@ export async function fetchIdentity(cfg: ClientConfig, tokens: TokenSet): Promis
     const metadata = quirks.includes("jira-cloud-id") ? await jiraCloudId(cfg, tokens.accessToken).catch(() => ({})) : {};
     return { accountId, label, metadata };
   } catch (err) {
-    console.warn(`akhrot: could not read the ${cfg.provider.code} account identity: ${err instanceof Error ? err.message : "error"}`);
+    logError("oauth.identity", err, { provider: cfg.provider.code }, "warn");
     return undefined;
   }
 }

@@ -13,6 +13,8 @@
  */
 import { env } from "@/lib/env";
 import { ioredisAdapter } from "./ioredis-adapter";
+import { logError } from "@/lib/log";
+import { recordLimiterDegraded, recordRateLimited } from "@/lib/metrics";
 
 export type LimitResult = { success: boolean; limit: number; remaining: number; reset: number; degraded?: boolean };
 export type Limiter = { limit: (identifier: string) => Promise<LimitResult>; backend: "upstash" | "redis" | "memory" };
@@ -109,10 +111,23 @@ export function withFailMode(inner: Limiter, mode: "open" | "closed", max: numbe
       } catch (err) {
         if (Date.now() - lastFailureLog > 60_000) {
           lastFailureLog = Date.now();
-          console.error(`akhrot: rate limiter unavailable (${inner.backend}, failing ${mode}): ${err instanceof Error ? err.message : "error"}`);
+          logError("ratelimit", err, { backend: inner.backend, failMode: mode });
         }
         return { success: mode === "open", limit: max, remaining: mode === "open" ? max : 0, reset: Date.now() + windowMs, degraded: true };
       }
+    },
+  };
+}
+
+/** Refusals and fail-mode answers, by limiter name, for /metrics. */
+function counted(name: string, inner: Limiter, mode: "open" | "closed"): Limiter {
+  return {
+    backend: inner.backend,
+    async limit(id) {
+      const result = await inner.limit(id);
+      if (result.degraded) recordLimiterDegraded(name, mode);
+      if (!result.success) recordRateLimited(name);
+      return result;
     },
   };
 }
@@ -125,7 +140,8 @@ function limiterFor(spec: LimiterSpec): Promise<Limiter> {
       const e = env();
       const useRedis = Boolean((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL);
       const inner = useRedis ? await redisLimiter(spec) : memoryLimiter(spec.max, spec.windowMs);
-      return withFailMode(inner, spec.failClosed ? "closed" : e.RATE_LIMIT_FAIL_MODE, spec.max, spec.windowMs);
+      const mode = spec.failClosed ? "closed" : e.RATE_LIMIT_FAIL_MODE;
+      return counted(spec.name, withFailMode(inner, mode, spec.max, spec.windowMs), mode);
     })();
     limiters.set(spec.name, limiter);
   }
@@ -172,6 +188,18 @@ export function getAuthLimiter(name: AuthLimitName): Promise<Limiter> {
 }
 
 export const SIGN_IN_ATTEMPTS = AUTH_LIMITS["signin-email"].max;
+
+/**
+ * Readiness: reach the limiter's Redis (Upstash or local) with one cheap read. "none" when no
+ * Redis is configured (the in-process limiter needs nothing).
+ */
+export async function pingLimiterBackend(): Promise<Limiter["backend"] | "none"> {
+  const e = env();
+  if (!((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL)) return "none";
+  const { redis, backend } = await sharedRedis();
+  await redis.get("akhrot:readyz");
+  return backend;
+}
 
 /** Tests switch backends between cases. */
 export function resetLimiter(): void {

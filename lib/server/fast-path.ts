@@ -11,6 +11,8 @@ import { ApiError } from "@/lib/api/errors";
 import { MAX_BODY_BYTES, tooLarge } from "@/lib/api/read-json";
 import type { Reply } from "@/lib/api/respond";
 import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/log";
+import { recordRequest } from "@/lib/metrics";
 import { answerTokenFetch } from "@/lib/tokens/answer-token-fetch";
 import type { FastPath } from "./fast-path-slot";
 import { securityHeaders } from "./security-headers";
@@ -50,15 +52,19 @@ export function readNodeBody(req: IncomingMessage): Promise<string> {
 
 export function createFastPath(production = env().NODE_ENV === "production"): FastPath {
   const always = Object.fromEntries(securityHeaders(production).map((h) => [h.key.toLowerCase(), h.value]));
-  const send = (res: ServerResponse, reply: Reply) => {
+  const send = (res: ServerResponse, reply: Reply, reqId: string, started: number) => {
+    recordRequest(PATH, "POST", reply.status, (performance.now() - started) / 1000);
     if (res.destroyed) return;
-    res.writeHead(reply.status, { ...always, ...reply.headers, "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
+    res.writeHead(reply.status, { ...always, ...reply.headers, [REQUEST_ID_HEADER]: reqId, "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
   };
   return (req, res) => {
     if (req.method !== "POST") return false;
     const url = req.url ?? "";
     if (url !== PATH && !url.startsWith(`${PATH}?`)) return false;
-    void outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req))).then((reply) => send(res, reply));
+    const started = performance.now();
+    const incoming = req.headers[REQUEST_ID_HEADER];
+    const reqId = requestIdFrom(typeof incoming === "string" ? incoming : undefined);
+    void withRequestId(reqId, () => outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req)))).then((reply) => send(res, reply, reqId, started));
     return true;
   };
 }

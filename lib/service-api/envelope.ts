@@ -4,9 +4,10 @@
  * The SDK recognises an error only when all three are present, so EVERY failure path of these
  * families goes through here: domain errors, malformed bodies, unknown routes, crashes.
  */
-import { ApiError, redact } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
 import { json } from "@/lib/api/respond";
 import { OrgError, type OrgErrorCode } from "@/lib/orgs/org-error";
+import { logError } from "@/lib/log";
 
 export type ServiceErrorBody = { error: string; error_code: OrgErrorCode; timestamp: string };
 
@@ -22,11 +23,10 @@ export function serviceErrorBody(code: OrgErrorCode, message: string, now = new 
 const byStatus: Record<number, OrgErrorCode> = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 429: "TOO_MANY_REQUESTS" };
 
 /** Anything thrown → the AuthOS error response. Unknown errors are logged (redacted) and answered with a generic 500. */
-export function toServiceErrorResponse(err: unknown, log: (line: string) => void = console.error): Response {
+export function toServiceErrorResponse(err: unknown): Response {
   if (err instanceof OrgError) return json(serviceErrorBody(err.code, err.message), { status: err.status, headers: err.headers });
   // Shared helpers (body reader) throw the agent family's ApiError: keep the status and message, speak AuthOS's codes.
   if (err instanceof ApiError) return json(serviceErrorBody(byStatus[err.status] ?? "INTERNAL_SERVER_ERROR", err.message), { status: err.status, headers: err.headers });
-  const what = err instanceof Error ? `${err.name}: ${redact(err.message)}` : "non-error value thrown";
-  log(`akhrot: unhandled error in service API: ${what.replace(/aks_[0-9A-Za-z]+/g, "aks_[redacted]")}`);
+  logError("service-api", err);
   return json(serviceErrorBody("INTERNAL_SERVER_ERROR", "Internal server error"), { status: 500 });
 }

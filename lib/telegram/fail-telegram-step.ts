@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { telegramErrorMessage } from "./telegram-error-message";
 import { writeTelegramLoginState, type TelegramLoginState } from "./telegram-login-state";
 import { viewOfState, type TelegramLoginView } from "./telegram-login-view";
+import { hashForLog, log, redact } from "@/lib/log";
 
 /**
  * A step failed: say why in the human's terms. The state is kept (retry with the same code
@@ -10,7 +11,8 @@ import { viewOfState, type TelegramLoginView } from "./telegram-login-view";
  */
 export async function failTelegramStep(db: Db, sessionId: string, state: TelegramLoginState | undefined, step: string, err: unknown): Promise<TelegramLoginView> {
   const failure = telegramErrorMessage(err);
-  if (failure.log) console.warn(`akhrot: telegram login (${step}) of ${sessionId} failed: ${failure.log}`);
+  // The session id is a live capability for 10 minutes: logs carry its hash (SECURITY-REVIEW S18).
+  if (failure.log) log().warn({ where: "telegram.login", step, connectSession: hashForLog(sessionId), reason: redact(failure.log) }, "telegram login step failed");
   if (failure.restart) {
     await writeTelegramLoginState(db, sessionId, null);
     return viewOfState(undefined, { error: failure.message });

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { connectSessions, type ConnectSession } from "@/db/schema";
 import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto";
+import { hashForLog, log } from "@/lib/log";
 
 export const codeDeliveries = ["app", "sms", "call", "email", "word", "phrase", "other"] as const;
 export type CodeDelivery = (typeof codeDeliveries)[number];
@@ -35,7 +36,7 @@ export function readTelegramLoginState(session: ConnectSession): TelegramLoginSt
     return parsed.success ? parsed.data : undefined;
   } catch (err) {
     if (!(err instanceof DecryptionError) && !(err instanceof SyntaxError)) throw err;
-    console.warn(`akhrot: telegram login state of ${session.id} did not open (${err.name}); the login starts over`);
+    log().warn({ where: "telegram.state", connectSession: hashForLog(session.id), error: err.name }, "telegram login state did not open; the login starts over");
     return undefined;
   }
 }

@@ -4,22 +4,28 @@
  * through this one function, so the two can never disagree on auth, limits or the contract.
  */
 import { fetchTokenExample, fetchTokenRequest } from "@/lib/api/contract";
-import { errorReply } from "@/lib/api/errors";
+import { ApiError, errorReply } from "@/lib/api/errors";
 import { parseJsonText } from "@/lib/api/read-json";
 import { jsonReply, type Reply } from "@/lib/api/respond";
 import { authorizeAgent } from "@/lib/api/route";
 import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
+import { recordTokenFetch } from "@/lib/metrics";
 import { fetchToken } from "./fetch-token";
 
 export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>): Promise<Reply> {
   let owner: { userId: string; apiKeyId: string } | undefined;
+  let provider: string | undefined;
   try {
     const { db, key, headers } = await authorizeAgent(authorization);
     owner = { userId: key.userId, apiKeyId: key.id };
     const input = parseJsonText(await readBody(), fetchTokenRequest, fetchTokenExample);
-    return jsonReply(await fetchToken(db, key, input), 200, headers);
+    provider = input.provider;
+    const reply = jsonReply(await fetchToken(db, key, input), 200, headers);
+    recordTokenFetch(provider, "success");
+    return reply;
   } catch (err) {
     recordAgentFailure("POST", "/tokens/fetch", err, owner);
+    recordTokenFetch(provider, err instanceof ApiError ? err.code : "INTERNAL_ERROR");
     return errorReply(err);
   }
 }

@@ -20,6 +20,8 @@ import { env } from "@/lib/env";
 import { describeFailure, PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
 import type { OAuthProvider } from "@/lib/providers";
 import { connectHint } from "@/lib/readiness/provider-readiness";
+import { log } from "@/lib/log";
+import { recordRefresh } from "@/lib/metrics";
 
 const LEASE_MS = PROVIDER_TIMEOUT_MS + 5_000; // outlives the bounded provider call
 const WAIT_MS = LEASE_MS + 2_000;
@@ -95,12 +97,15 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
       refreshLeaseUntil: null,
     });
     if (!saved) throw new Error("connection disappeared during refresh");
+    recordRefresh(row.provider, "success");
     return serve(saved);
   } catch (err) {
     if (!(err instanceof ProviderCallError)) {
       await release().catch(() => {});
       throw err;
     }
+    recordRefresh(row.provider, "failure", err.failure.error);
+    log().warn({ where: "token.refresh", provider: row.provider, connectionId: row.id, reason: err.failure.error, kind: err.failure.kind, status: err.failure.status ?? null }, "token refresh failed");
     if (err.failure.kind === "rejected") {
       // The provider's own words go to the agent, the dashboard (statusReason) and the activity log.
       const said = describeFailure(err.failure);

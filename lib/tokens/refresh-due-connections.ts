@@ -3,6 +3,7 @@ import { listRefreshDue } from "@/db/queries/connections";
 import { ApiError } from "@/lib/api/errors";
 import { getProvider } from "@/lib/providers";
 import { ensureFreshToken, marginMs } from "./ensure-fresh-token";
+import { logError } from "@/lib/log";
 
 export type CronResult = { checked: number; refreshed: number; failed: number; skipped: number };
 
@@ -28,7 +29,7 @@ export async function refreshDueConnections(db: Db, opts: { limit?: number; now?
       if (fresh.expiresAt?.getTime() !== before) result.refreshed++;
       else result.skipped++;
     } catch (err) {
-      if (!(err instanceof ApiError)) console.error(`akhrot: cron refresh of ${row.id} failed: ${err instanceof Error ? err.name : "error"}`);
+      if (!(err instanceof ApiError)) logError("cron.refresh", err, { connectionId: row.id });
       result.failed++;
     }
   }

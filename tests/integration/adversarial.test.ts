@@ -18,12 +18,13 @@ import { connect, fetchToken, humanStartsFlow, newAgent, post, runCallback, star
 import { makeOAuthConnection, params, request, testDb } from "@/lib/testing/fixtures";
 import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
 import type { OidcServer } from "@/lib/testing/oidc-server";
+import { captureLogs, type CapturedLogs } from "@/lib/testing/capture-logs";
 
 const CANARY_CLIENT_SECRET = "CANARY-client-secret-5f0c1d9e";
 const CANARY_API_KEY = "sk-proj-CANARYapikey7f3a9c0000000000000";
 let db: Db;
 let idp: OidcServer;
-let logged: string[] = [];
+let logs: CapturedLogs | undefined;
 
 beforeAll(async () => {
   db = await testDb();
@@ -34,14 +35,13 @@ afterAll(async () => {
 });
 beforeEach(() => {
   idp.setTokenEndpointFault(null);
-  logged = [];
-  for (const m of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
-      logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(" "));
-    });
-  }
+  // The logger's own output at trace level, exactly as it would reach stdout (after redaction).
+  logs = captureLogs();
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  logs?.restore();
+  vi.restoreAllMocks();
+});
 
 const STACK_OR_SQL = /\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\b(select|insert into|update|delete from)\b .*\b(from|set|values|where)\b|drizzle|postgres/i;
 
@@ -107,7 +107,7 @@ describe("hostile input", () => {
     expect(res.status).toBe(500);
     expect(res.body.error?.code).toBe("INTERNAL_ERROR");
     expect(res.text).not.toMatch(STACK_OR_SQL);
-    expect(logged.join("\n")).toMatch(/DecryptionError/);
+    expect(logs?.text() ?? "").toMatch(/DecryptionError/);
   });
 
   it("a cross-origin POST to the dashboard's connect route is refused", async () => {
@@ -169,7 +169,10 @@ describe("secret canary", () => {
     await flushWrites(); // token-fetch activity rows are batched
     const audit = JSON.stringify(await db.select().from(auditEvents).where(eq(auditEvents.userId, a.userId)));
     const sessions = JSON.stringify(await db.select().from(connectSessions).where(eq(connectSessions.userId, a.userId)));
-    const haystacks = { logs: logged.join("\n"), errorBodies: errorBodies.map((r) => r.text).join("\n"), audit, sessions };
+    const logged = logs?.text() ?? "";
+    // Failures above (provider down, invalid_grant, a denied consent) do log: an empty capture would prove nothing.
+    expect(logged.length).toBeGreaterThan(0);
+    const haystacks = { logs: logged, errorBodies: errorBodies.map((r) => r.text).join("\n"), audit, sessions };
     for (const secret of secrets) {
       expect(secret.length).toBeGreaterThan(8);
       for (const [where, text] of Object.entries(haystacks)) expect(text.includes(secret), `${secret.slice(0, 6)}… leaked into ${where}`).toBe(false);

@@ -98,7 +98,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Postgres drops our connections mi
         await fetchTokenLib(appDb, key, { provider: "google" });
         return 200;
       } catch (err) {
-        const res = toErrorResponse(err, () => {});
+        const res = toErrorResponse(err);
         const text = await res.text();
         expect(text).not.toMatch(/postgres|terminat|SQL|select /i);
         return res.status;

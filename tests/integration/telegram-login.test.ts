@@ -44,6 +44,8 @@ import { actAs } from "@/lib/testing/next-headers-stub";
 
 // Server actions read their request through next/headers; outside a running Next there is none.
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-stub"));
+import { hashForLog } from "@/lib/log";
+import { captureLogs, type CapturedLogs } from "@/lib/testing/capture-logs";
 
 const API_ID = "123456";
 const API_HASH = "0123456789abcdef0123456789abcdef";
@@ -57,13 +59,13 @@ const WRONG_PASSWORD = "Tr0ub4dor&3";
 let db: Db;
 /** Every view the login returned and every line it logged: checked for secrets at the end. */
 const seen: string[] = [];
-const logs: string[] = [];
+let logs: CapturedLogs;
 const secrets = new Set<string>([...[PHONE, PHONE_2FA, PHONE_DC4, PHONE_NEW].flatMap((p) => [p.typed, p.digits, p.digits.slice(-8)]), PASSWORD, WRONG_PASSWORD]);
 const servers: FakeTelegramServer[] = [];
 
 beforeAll(async () => {
   db = await testDb();
-  for (const level of ["warn", "error", "info", "log"] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" ")));
+  logs = captureLogs();
 });
 beforeEach(() => {
   process.env.TELEGRAM_API_ID = API_ID;
@@ -74,6 +76,7 @@ afterAll(() => {
   delete process.env.TELEGRAM_API_ID;
   delete process.env.TELEGRAM_API_HASH;
   resetEnvCache();
+  logs.restore();
   vi.restoreAllMocks();
 });
 
@@ -339,7 +342,9 @@ describe("errors: specific messages, state kept where it still works", () => {
     secrets.add(tg.lastCode);
     expect(track(await submitTelegramCode(db, id, tg.lastCode, { connectClient: tg.connect }))).toMatchObject({ step: "code", error: "Akhrot could not reach Telegram's servers. Try again in a moment." });
     expect(await storedState(id)).toEqual(before);
-    expect(logs.at(-1)).toBe(`akhrot: telegram login (sign in) of ${id} failed: TelegramUnreachableError`);
+    // The session id is a live capability: the log carries its hash (SECURITY-REVIEW S18).
+    expect(logs.entries().at(-1)).toMatchObject({ level: "warn", where: "telegram.login", step: "sign in", connectSession: hashForLog(id), reason: "TelegramUnreachableError" });
+    expect(logs.text()).not.toContain(id);
   });
 
   it("the real GramJS transport fails cleanly when Telegram cannot be reached", async () => {
@@ -393,7 +398,8 @@ describe("the connect session guards every step", () => {
     secrets.add(tg.lastCode);
     expect(track(await submitTelegramCode(db, second, tg.lastCode, { connectClient: tg.connect }))).toEqual({ step: "phone", error: "Enter your phone number first to get a code." });
     expect(tg.calls).toEqual(["auth.SendCode"]);
-    expect(logs).toContain(`akhrot: telegram login state of ${second} did not open (DecryptionError); the login starts over`);
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ where: "telegram.state", connectSession: hashForLog(second), error: "DecryptionError" }));
+    expect(logs.text()).not.toContain(second);
     // The original still works.
     expect(track(await submitTelegramCode(db, first, tg.lastCode, { connectClient: tg.connect }))).toEqual({ step: "done" });
   });
@@ -492,7 +498,7 @@ describe("nothing secret leaves the server", () => {
   it("no view or log line holds a phone number, code, password or session string", () => {
     for (const tg of servers) for (const s of tg.connects) if (s) secrets.add(s);
     expect(seen.length).toBeGreaterThan(30);
-    const out = [...seen, ...logs].join("\n");
+    const out = [...seen, logs.text()].join("\n");
     for (const secret of secrets) expect(out.includes(secret), `leaked a secret of length ${secret.length}`).toBe(false);
   });
 });

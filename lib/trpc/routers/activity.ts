@@ -49,7 +49,7 @@ export type ActivityItem = {
 const text = (v: unknown) => (typeof v === "string" && v ? v.slice(0, 200) : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string").slice(0, 50) : undefined);
 
-function pickDetail(d: Record<string, unknown>): ActivityDetail {
+export function pickDetail(d: Record<string, unknown>): ActivityDetail {
   const out: ActivityDetail = {
     account: text(d.account),
     error: text(d.error),
@@ -64,7 +64,7 @@ function pickDetail(d: Record<string, unknown>): ActivityDetail {
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as ActivityDetail;
 }
 
-function toKey(k: ApiKey): ActivityKey {
+export function toKey(k: ApiKey): ActivityKey {
   return { id: k.id, name: k.name, masked: maskApiKey(k.lastFour), revoked: Boolean(k.revokedAt) };
 }
 

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { createTRPCContext } from "@/lib/trpc/context";
 import { appRouter } from "@/lib/trpc/root";
 import { isSameOriginRequest } from "@/lib/api/same-origin";
+import { logError, stripControl } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ function handle(req: Request): Promise<Response> {
     router: appRouter,
     createContext: () => createTRPCContext({ headers: req.headers }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}: ${error.cause?.name ?? error.name}`);
+      if (error.code === "INTERNAL_SERVER_ERROR") logError("trpc", error.cause ?? error, { path: stripControl(path ?? "?").slice(0, 80) });
     },
   });
 }

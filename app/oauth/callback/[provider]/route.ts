@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
-import { redact } from "@/lib/api/errors";
+import { instrumented } from "@/lib/api/instrumented";
 import { completeCallback } from "@/lib/connect/complete-callback";
 import { BINDING_COOKIE_PREFIX } from "@/lib/connect/start-authorization";
+import { logError, stripControl } from "@/lib/log";
 
 // GET /oauth/callback/{provider} – the one redirect URI for every provider.
-export async function GET(req: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
+export const GET = instrumented(async (req: NextRequest, { params }: { params: Promise<{ provider: string }> }) => {
   const { provider } = await params;
   const base = baseUrl(req);
   const cookies = req.cookies.getAll().filter((c) => c.name.startsWith(BINDING_COOKIE_PREFIX));
@@ -29,7 +30,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prov
     res.headers.set("cache-control", "no-store");
     return res;
   } catch (err) {
-    console.error(`akhrot: callback for ${provider.slice(0, 40)} failed: ${err instanceof Error ? `${err.name}: ${redact(err.message)}` : "error"}`);
+    // The provider segment is attacker-chosen: control characters are stripped so it cannot forge lines (S18).
+    logError("oauth.callback", err, { provider: stripControl(provider).slice(0, 40) });
     return NextResponse.redirect(`${base}/connect/error?reason=server_error`, 303);
   }
-}
+});

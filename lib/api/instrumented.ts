@@ -1,0 +1,30 @@
+/**
+ * What every public route handler gets around it: a request id (the caller's X-Request-Id when
+ * plain and short, else a new one) bound to every log line written while answering and echoed
+ * in the response, and the request counted and timed for /metrics by route template.
+ * lib/server/fast-path.ts does the same for POST /tokens/fetch on `npm start`.
+ */
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/log";
+import { recordRequest, routeLabel } from "@/lib/metrics";
+
+/** Response.redirect() and Response.error() have immutable headers: copy before stamping. */
+function stamped(res: Response, reqId: string): Response {
+  try {
+    res.headers.set(REQUEST_ID_HEADER, reqId);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    copy.headers.set(REQUEST_ID_HEADER, reqId);
+    return copy;
+  }
+}
+
+export function instrumented<R extends Request, A extends unknown[]>(handler: (req: R, ...rest: A) => Promise<Response>): (req: R, ...rest: A) => Promise<Response> {
+  return async (req, ...rest) => {
+    const started = performance.now();
+    const reqId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
+    const res = stamped(await withRequestId(reqId, () => handler(req, ...rest)), reqId);
+    recordRequest(routeLabel(new URL(req.url).pathname), req.method, res.status, (performance.now() - started) / 1000);
+    return res;
+  };
+}

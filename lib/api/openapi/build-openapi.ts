@@ -1,0 +1,63 @@
+/**
+ * The OpenAPI 3.1 document of the agent REST family, generated from the zod request and
+ * response schemas in lib/api/contract (zod 4's JSON Schema output is draft 2020-12, which
+ * OpenAPI 3.1 uses as is). Markdown routes are described as text/markdown.
+ */
+import { z } from "zod";
+import { createSessionRequest, fetchTokenRequest } from "../contract";
+import { agentErrorResponse, createSessionResponse, fetchTokenResponse, sessionStatusResponse } from "../contract/responses";
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "output", unrepresentable: "any" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonBody = (name: string) => ({ "application/json": { schema: ref(name) } });
+const markdownBody = { "text/markdown": { schema: { type: "string" } } };
+const error = (description: string) => ({ description, content: jsonBody("Error") });
+const authErrors = { "401": error("UNAUTHORIZED"), "429": error("RATE_LIMITED") };
+
+export function buildOpenApi(baseUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Akhrot agent API", version: "1", description: "Fresh OAuth tokens and API keys for agents. Errors share one envelope; see the Error schema." },
+    servers: [{ url: baseUrl }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/tokens/fetch": {
+        post: {
+          summary: "A fresh credential for a connected provider",
+          requestBody: { required: true, content: jsonBody("FetchTokenRequest") },
+          responses: { "200": { description: "The credential", content: jsonBody("FetchTokenResponse") }, "400": error("INVALID_REQUEST, UNKNOWN_PROVIDER, TOKEN_EXPIRED"), "403": error("FORBIDDEN, INSUFFICIENT_SCOPE"), "404": error("INTEGRATION_NOT_FOUND"), "502": error("PROVIDER_ERROR"), "503": error("PROVIDER_NOT_CONFIGURED"), ...authErrors },
+        },
+      },
+      "/oauth/sessions": {
+        post: {
+          summary: "A 10-minute, single-use connect link for the human",
+          requestBody: { required: true, content: jsonBody("CreateSessionRequest") },
+          responses: { "201": { description: "The link", content: jsonBody("CreateSessionResponse") }, "400": error("INVALID_REQUEST, UNKNOWN_PROVIDER"), "403": error("FORBIDDEN"), "503": error("PROVIDER_NOT_CONFIGURED"), ...authErrors },
+        },
+      },
+      "/oauth/sessions/{sessionId}": {
+        get: {
+          summary: "Whether the human finished connecting",
+          parameters: [{ name: "sessionId", in: "path", required: true, schema: { type: "string", pattern: "^cs_[0-9A-Za-z]{22}$" } }],
+          responses: { "200": { description: "The session", content: jsonBody("SessionStatusResponse") }, "404": error("NOT_FOUND"), ...authErrors },
+        },
+      },
+      "/ai/context/summary": { get: { summary: "What is connected and the next calls (markdown; JSON with Accept: application/json)", responses: { "200": { description: "Summary", content: markdownBody }, ...authErrors } } },
+      "/ai/context/{provider}": {
+        get: { summary: "One provider: status, scopes, usage, example", parameters: [{ name: "provider", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "Context", content: markdownBody }, "400": error("UNKNOWN_PROVIDER"), ...authErrors } },
+      },
+      "/ai/skill": { get: { summary: "The skill document for this instance", security: [], responses: { "200": { description: "Skill", content: markdownBody } } } },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An Akhrot agent key (akh_…)" } },
+      schemas: {
+        FetchTokenRequest: schema(fetchTokenRequest),
+        FetchTokenResponse: schema(fetchTokenResponse),
+        CreateSessionRequest: schema(createSessionRequest),
+        CreateSessionResponse: schema(createSessionResponse),
+        SessionStatusResponse: schema(sessionStatusResponse),
+        Error: schema(agentErrorResponse),
+      },
+    },
+  };
+}
