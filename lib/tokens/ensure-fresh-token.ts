@@ -2,29 +2,44 @@
  * Refresh-if-needed for one OAuth connection, correct across processes and instances:
  *
  * 1. In-process: concurrent callers for one connection share one promise (single flight).
- * 2. Across instances: a refresh lease on the row, taken with one conditional UPDATE. The
- *    winner re-reads the row it got back (another instance may have refreshed meanwhile),
- *    calls the provider, and saves the new tokens — the rotated refresh token included — and
- *    clears the lease in the same UPDATE. Losers poll the row until it is fresh.
- * 3. `invalid_grant` (and other permanent refusals) → needs_reauth + TOKEN_EXPIRED. Timeouts
- *    and 5xx → PROVIDER_ERROR with credentials untouched and an exponential back-off, so a
- *    failing provider is not hammered; a still-valid token is served during the back-off.
+ * 2. Across instances: a refresh lease on the row, taken with one conditional UPDATE that also
+ *    writes a random fencing token (`refresh_lease_owner`). The winner re-reads the row it got
+ *    back (another instance may have refreshed meanwhile), calls the provider, and saves the new
+ *    tokens (the rotated refresh token included) and clears the lease in one UPDATE that is
+ *    conditional on its token (./save-refreshed-tokens.ts). Every other holder write (release,
+ *    failure) is conditional too: a holder whose lease lapsed can never undo the next one's work.
+ *    Losers poll the row until it is fresh.
+ * 3. A lapsed lease is taken over only after a grace period in which the previous holder may
+ *    still save: it may have consumed the refresh token already, and re-using a consumed one
+ *    makes rotating providers (oidc-provider, Auth0, Okta) revoke the whole grant.
+ * 4. `invalid_grant` → re-read first: tokens saved since our lease was taken win. Otherwise
+ *    needs_reauth + TOKEN_EXPIRED. Timeouts and 5xx → PROVIDER_ERROR with credentials untouched
+ *    and an exponential back-off; a still-valid token is served during the back-off.
  */
 import type { Db } from "@/db";
-import { findConnectionById, tryAcquireRefreshLease, updateConnection } from "@/db/queries/connections";
+import { findConnectionById, releaseRefreshLease, tryAcquireRefreshLease, updateAsLeaseHolder, updateConnection } from "@/db/queries/connections";
 import type { Connection } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { recordEvent } from "@/lib/audit/record-event";
-import { openAccessToken, openRefreshToken, seal } from "@/lib/connections/connection-secrets";
+import { openAccessToken, openRefreshToken } from "@/lib/connections/connection-secrets";
+import { randomBase62 } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
 import type { OAuthProvider } from "@/lib/providers";
+import { SAVE_RETRY_BUDGET_MS, saveRefreshedTokens } from "./save-refreshed-tokens";
 
-const LEASE_MS = PROVIDER_TIMEOUT_MS + 5_000; // outlives the bounded provider call
-const WAIT_MS = LEASE_MS + 2_000;
+/**
+ * Well above the bounded provider call plus the save's retries: a lease that lapses while its
+ * holder is still working is what the fencing and the takeover grace exist for, not the norm.
+ */
+const LEASE_MS = 2 * (PROVIDER_TIMEOUT_MS + SAVE_RETRY_BUDGET_MS) + 5_000;
 const POLL_MS = 75;
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
+
+type Lease = { owner: string; ms: number; takeover: boolean };
+/** The lease passed to someone else, or tokens changed under us: go round again and re-read. */
+const RETRY = "retry";
 
 export type FreshToken = { accessToken: string; expiresAt: Date | null; scopes: string[]; connection: Connection };
 
@@ -57,9 +72,30 @@ function providerDown(row: Connection, retryAt: Date): ApiError {
   return new ApiError("PROVIDER_ERROR", `${row.provider} did not answer the token refresh. Stored credentials are unchanged; retry in ${seconds} s.`, { provider: row.provider }, { "retry-after": String(seconds) });
 }
 
-async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connection, margin: number): Promise<FreshToken> {
+/** Tokens differ from the row as we read it: someone saved (a refresh or a reconnect) since. */
+function tokensChanged(before: Connection, now: Connection): boolean {
+  return now.accessTokenEnc !== before.accessTokenEnc || now.refreshTokenEnc !== before.refreshTokenEnc;
+}
+
+/**
+ * We took over a lapsed lease. Its holder may be alive with a stalled save of tokens for which
+ * the provider already consumed the refresh token we hold: wait up to half a lease for its save
+ * before spending that refresh token, then renew our own lease.
+ */
+async function waitForPreviousHolder(db: Db, row: Connection, lease: Lease): Promise<typeof RETRY | null> {
+  const until = Date.now() + lease.ms / 2;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    const current = await findConnectionById(db, row.id);
+    if (!current || tokensChanged(row, current)) return RETRY;
+  }
+  const renewed = await updateAsLeaseHolder(db, row.id, lease.owner, { refreshLeaseUntil: new Date(Date.now() + lease.ms) });
+  return renewed ? null : RETRY;
+}
+
+async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connection, margin: number, lease: Lease): Promise<FreshToken | typeof RETRY> {
   const now = Date.now();
-  const release = () => updateConnection(db, row.id, { refreshLeaseUntil: null });
+  const release = () => releaseRefreshLease(db, row.id, lease.owner);
   if (isFresh(row, now, margin) && row.status === "active") {
     await release();
     return serve(row);
@@ -78,38 +114,46 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
     await release();
     return expiredWithoutRefresh(db, provider, row);
   }
+  if (lease.takeover) {
+    if ((await waitForPreviousHolder(db, row, lease)) === RETRY) {
+      await release();
+      return RETRY;
+    }
+  }
+  let tokens;
   try {
-    const tokens = await refreshAccessToken(resolveClientConfig(provider), refreshToken);
-    const saved = await updateConnection(db, row.id, {
-      accessTokenEnc: seal(row.id, "access_token", tokens.accessToken),
-      // Rotation: the new refresh token replaces the old in the same UPDATE; none sent → keep the old.
-      ...(tokens.refreshToken ? { refreshTokenEnc: seal(row.id, "refresh_token", tokens.refreshToken) } : {}),
-      expiresAt: tokens.expiresAt,
-      ...(tokens.scopes?.length ? { scopes: tokens.scopes } : {}),
-      refreshedAt: new Date(),
-      refreshFailures: 0,
-      nextRefreshAt: null,
-      refreshLeaseUntil: null,
-    });
-    if (!saved) throw new Error("connection disappeared during refresh");
-    return serve(saved);
+    tokens = await refreshAccessToken(resolveClientConfig(provider), refreshToken);
   } catch (err) {
     if (!(err instanceof ProviderCallError)) {
       await release().catch(() => {});
       throw err;
     }
-    if (err.failure.kind === "rejected") {
-      await updateConnection(db, row.id, { status: "needs_reauth", refreshLeaseUntil: null, refreshFailures: row.refreshFailures + 1 });
-      await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error } });
-      throw reauthError(row.provider, `${provider.name} refused to refresh the token (${err.failure.error}); the connection is marked for re-authorization.`);
-    }
-    const failures = row.refreshFailures + 1;
-    const retryAt = new Date(Date.now() + backoffMs(failures));
-    await updateConnection(db, row.id, { refreshFailures: failures, nextRefreshAt: retryAt, refreshLeaseUntil: null });
-    await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error, status: err.failure.status ?? null, retryAt: retryAt.toISOString() } });
-    if (row.expiresAt && row.expiresAt.getTime() > Date.now()) return serve(row);
-    throw providerDown(row, retryAt);
+    return providerRefused(db, provider, row, lease, err);
   }
+  const saved = await saveRefreshedTokens(db, row, lease.owner, tokens);
+  return saved === "superseded" ? RETRY : serve(saved);
+}
+
+async function providerRefused(db: Db, provider: OAuthProvider, row: Connection, lease: Lease, err: ProviderCallError): Promise<FreshToken | typeof RETRY> {
+  if (err.failure.kind === "rejected") {
+    // Another instance may have refreshed (rotating the token we just sent) and saved since our
+    // lease was taken: its tokens are the live ones, not a dead grant.
+    const current = await findConnectionById(db, row.id);
+    if (!current || tokensChanged(row, current)) {
+      await releaseRefreshLease(db, row.id, lease.owner);
+      return RETRY;
+    }
+    const marked = await updateAsLeaseHolder(db, row.id, lease.owner, { status: "needs_reauth", refreshLeaseUntil: null, refreshLeaseOwner: null, refreshFailures: row.refreshFailures + 1 });
+    if (!marked) return RETRY;
+    await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error } });
+    throw reauthError(row.provider, `${provider.name} refused to refresh the token (${err.failure.error}); the connection is marked for re-authorization.`);
+  }
+  const failures = row.refreshFailures + 1;
+  const retryAt = new Date(Date.now() + backoffMs(failures));
+  await updateAsLeaseHolder(db, row.id, lease.owner, { refreshFailures: failures, nextRefreshAt: retryAt, refreshLeaseUntil: null, refreshLeaseOwner: null });
+  await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error, status: err.failure.status ?? null, retryAt: retryAt.toISOString() } });
+  if (row.expiresAt && row.expiresAt.getTime() > Date.now()) return serve(row);
+  throw providerDown(row, retryAt);
 }
 
 async function expiredWithoutRefresh(db: Db, provider: OAuthProvider, row: Connection): Promise<FreshToken> {
@@ -118,18 +162,28 @@ async function expiredWithoutRefresh(db: Db, provider: OAuthProvider, row: Conne
   throw reauthError(row.provider, `The ${provider.name} token expired and ${provider.name} gave no refresh token.`);
 }
 
-async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectionId: string, margin: number): Promise<FreshToken> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
+async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectionId: string, margin: number, leaseMs: number): Promise<FreshToken> {
+  // A lease, a takeover grace of half a lease, and the holder's own work after it.
+  const deadline = Date.now() + 2 * leaseMs + 2_000;
+  const attempt = async (when: "free" | "lapsed"): Promise<FreshToken | typeof RETRY | undefined> => {
     const now = new Date();
-    const leased = await tryAcquireRefreshLease(db, connectionId, now, new Date(now.getTime() + LEASE_MS));
-    if (leased) return refreshAsLeaseHolder(db, provider, leased, margin);
-    await new Promise((r) => setTimeout(r, POLL_MS));
+    const owner = randomBase62(22);
+    const leased = await tryAcquireRefreshLease(db, connectionId, { owner, now, until: new Date(now.getTime() + leaseMs), when });
+    return leased && refreshAsLeaseHolder(db, provider, leased, margin, { owner, ms: leaseMs, takeover: when === "lapsed" });
+  };
+  for (;;) {
+    const free = await attempt("free");
+    if (free && free !== RETRY) return free;
+    if (!free) await new Promise((r) => setTimeout(r, POLL_MS));
     const row = await findConnectionById(db, connectionId);
     if (!row) throw new ApiError("INTEGRATION_NOT_FOUND", `The ${provider.name} connection was removed.`, { provider: provider.code });
     if (row.status === "needs_reauth") throw reauthError(row.provider, `The ${provider.name} connection needs re-authorization.`);
     if (isFresh(row, Date.now(), margin)) return serve(row);
     if (Date.now() > deadline) throw providerDown(row, new Date(Date.now() + 1000));
+    if (row.refreshLeaseUntil && row.refreshLeaseUntil.getTime() < Date.now()) {
+      const taken = await attempt("lapsed");
+      if (taken && taken !== RETRY) return taken;
+    }
   }
 }
 
@@ -138,16 +192,18 @@ export async function ensureFreshToken(
   db: Db,
   provider: OAuthProvider,
   row: Connection,
-  opts: { coalesce?: boolean; marginMs?: number } = {},
+  opts: { coalesce?: boolean; marginMs?: number; leaseMs?: number } = {},
 ): Promise<FreshToken> {
   const margin = opts.marginMs ?? marginMs();
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   if (isFresh(row, Date.now(), margin)) return serve(row);
   if (!row.refreshTokenEnc) return expiredWithoutRefresh(db, provider, row);
-  // Tests switch coalescing off to prove the database lease alone serialises refreshes.
-  if (opts.coalesce === false) return refreshAcrossInstances(db, provider, row.id, margin);
+  // Tests switch coalescing off to prove the database lease alone serialises refreshes, and
+  // shorten the lease to make it lapse.
+  if (opts.coalesce === false) return refreshAcrossInstances(db, provider, row.id, margin, leaseMs);
   const running = inFlight.get(row.id);
   if (running) return running;
-  const p = refreshAcrossInstances(db, provider, row.id, margin).finally(() => inFlight.delete(row.id));
+  const p = refreshAcrossInstances(db, provider, row.id, margin, leaseMs).finally(() => inFlight.delete(row.id));
   inFlight.set(row.id, p);
   return p;
 }
