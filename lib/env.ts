@@ -56,6 +56,14 @@ const schema = z.object({
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().nonnegative().default(300),
   CRON_SECRET: z.string().min(16).optional(),
   AKHROT_VERIFY_API_KEYS: boolish,
+  /** Extra hosts a user-supplied API base URL may point at (self-hosted Supabase): `db.example.com,*.corp.example`. */
+  AKHROT_VERIFY_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : []))
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, "must be host names or *.domain patterns, comma-separated"))),
+  /** Outbound calls (key checks, webhooks) may reach private/loopback addresses and plain http: tests and private networks only. */
+  AKHROT_OUTBOUND_ALLOW_PRIVATE: boolish,
   TELEGRAM_API_ID: z.string().regex(/^\d+$/, "must be the numeric api_id from my.telegram.org").optional(),
   TELEGRAM_API_HASH: z.string().regex(/^[0-9a-f]{32}$/, "must be the 32-hex api_hash").optional(),
 });
