@@ -1,21 +1,12 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "@/lib/env";
 import { createTRPCContext } from "@/lib/trpc/context";
-import { appRouter } from "@/lib/trpc/root";
+import { handleTrpcRequest } from "@/lib/trpc/handle-request";
 import { isSameOriginRequest } from "@/lib/api/same-origin";
 
 export const dynamic = "force-dynamic";
 
 function handle(req: Request): Promise<Response> {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}: ${error.cause?.name ?? error.name}`);
-    },
-  });
+  return handleTrpcRequest(req, () => createTRPCContext({ headers: req.headers }));
 }
 
 // GET /api/trpc/* – dashboard queries (session cookie).
