@@ -21,12 +21,13 @@ function unauthorized(message: string): ApiError {
 }
 
 /**
- * `Authorization: Bearer akh_…`, exactly: one space, the scheme as written, one header.
- * Anything else is refused before the database is asked. Keys in query strings are ignored.
+ * `Authorization: Bearer akh_…`: one header, one space. The scheme is case-insensitive
+ * (RFC 6750 §2.1 with RFC 9110 §11.1), so `bearer` works too. Anything else is refused before
+ * the database is asked. Keys in query strings are ignored.
  */
 export function extractBearerKey(header: string | null): string {
   if (!header) throw unauthorized("Missing API key. Send your Akhrot key as: Authorization: Bearer akh_…");
-  const match = /^Bearer (\S+)$/.exec(header);
+  const match = /^Bearer (\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthorized('Malformed Authorization header. Expected exactly "Bearer akh_…" (one header, one space).');
   if (!isWellFormedApiKey(match[1])) throw unauthorized("Malformed API key: it is not a complete akh_ key (check for a truncated or mistyped copy).");
   return match[1];

@@ -24,15 +24,25 @@ function authorizationOf(req: IncomingMessage): string | null {
   return all.join(", ");
 }
 
-/** The body as text, refused past MAX_BODY_BYTES; the unread rest is discarded by Node once we answer. */
-export function readNodeBody(req: IncomingMessage): Promise<string> {
+/** A body still arriving after this long is a slow sender holding a socket, not an agent. */
+export const BODY_DEADLINE_MS = 10_000;
+
+/**
+ * The body as text, refused past MAX_BODY_BYTES or BODY_DEADLINE_MS. After a refusal nothing more
+ * is read: the reply closes the connection (see `send`) instead of draining the rest.
+ */
+export function readNodeBody(req: IncomingMessage, deadlineMs = BODY_DEADLINE_MS): Promise<string> {
   if (Number(req.headers["content-length"] ?? "0") > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const stop = (err?: ApiError) => {
+      clearTimeout(timer);
       req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onError);
-      if (err) reject(err);
+      if (err) {
+        req.pause();
+        reject(err);
+      }
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -44,21 +54,28 @@ export function readNodeBody(req: IncomingMessage): Promise<string> {
       resolve(Buffer.concat(chunks).toString("utf8"));
     };
     const onError = () => stop(new ApiError("INVALID_REQUEST", "The request body could not be read (the connection closed before it ended)."));
+    const timer = setTimeout(() => stop(new ApiError("INVALID_REQUEST", `The request body did not arrive within ${deadlineMs / 1000} s.`)), deadlineMs);
     req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onError);
   });
 }
 
-export function createFastPath(production = env().NODE_ENV === "production"): FastPath {
+export function createFastPath(production = env().NODE_ENV === "production", opts: { bodyDeadlineMs?: number } = {}): FastPath {
   const always = Object.fromEntries(securityHeaders(production).map((h) => [h.key.toLowerCase(), h.value]));
-  const send = (res: ServerResponse, reply: Reply) => {
+  const send = (req: IncomingMessage, res: ServerResponse, reply: Reply) => {
     if (res.destroyed) return;
-    res.writeHead(reply.status, { ...always, ...reply.headers, "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
+    // A body we stopped reading (too large, too slow) is not drained for keep-alive: close instead.
+    const unread = !req.complete;
+    if (unread) res.shouldKeepAlive = false;
+    res.writeHead(reply.status, { ...always, ...reply.headers, ...(unread ? { connection: "close" } : {}), "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
   };
   return (req, res) => {
     if (req.method !== "POST") return false;
     const url = req.url ?? "";
     if (url !== PATH && !url.startsWith(`${PATH}?`)) return false;
-    void outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req))).then((reply) => send(res, reply));
+    // Nothing may reject unhandled here (Node would end the process): a failure to answer drops the socket.
+    outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs)))
+      .then((reply) => send(req, res, reply))
+      .catch(() => res.destroy());
     return true;
   };
 }
