@@ -53,6 +53,8 @@ const schema = z.object({
   /** What the limiter does when its Redis is unreachable: "open" lets requests through (logged). */
   RATE_LIMIT_FAIL_MODE: z.enum(["open", "closed"]).default("open"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Failed agent-key authentications per client IP per minute; past it, that address's unknown keys get 429 before any lookup. */
+  RATE_LIMIT_KEY_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().nonnegative().default(300),
   CRON_SECRET: z.string().min(16).optional(),
   AKHROT_VERIFY_API_KEYS: boolish,
@@ -66,6 +68,8 @@ const schema = z.object({
   AKHROT_OUTBOUND_ALLOW_PRIVATE: boolish,
   TELEGRAM_API_ID: z.string().regex(/^\d+$/, "must be the numeric api_id from my.telegram.org").optional(),
   TELEGRAM_API_HASH: z.string().regex(/^[0-9a-f]{32}$/, "must be the 32-hex api_hash").optional(),
+  /** Telegram login codes an Akhrot user, and a phone number, may request per hour. */
+  TELEGRAM_CODES_PER_HOUR: z.coerce.number().int().positive().default(5),
 });
 
 export type Env = z.infer<typeof schema>;

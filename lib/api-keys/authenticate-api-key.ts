@@ -37,14 +37,25 @@ function expired(expiresAt: Date): ApiError {
   return unauthorized(`This API key expired at ${expiresAt.toISOString()}. Ask your human for a new key.`);
 }
 
-export async function authenticateApiKey(db: Db, header: string | null, now = new Date()): Promise<AuthedKey> {
-  const key = extractBearerKey(header);
+/**
+ * `beforeLookup` runs whenever the answer is not already in the local cache (a malformed key
+ * included), before the database is asked: the per-IP limit on unknown keys lives there.
+ */
+export async function authenticateApiKey(db: Db, header: string | null, now = new Date(), beforeLookup?: () => Promise<void>): Promise<AuthedKey> {
+  let key: string;
+  try {
+    key = extractBearerKey(header);
+  } catch (err) {
+    await beforeLookup?.();
+    throw err;
+  }
   const digest = sha256Hex(key);
   const cached = cachedKey(digest, now.getTime());
   if (cached) {
     if (cached.expiresAt && cached.expiresAt <= now) throw expired(cached.expiresAt);
     return cached.key;
   }
+  await beforeLookup?.();
   const found = await findApiKeyByHash(db, digest);
   // The lookup is by digest; the explicit constant-time compare keeps the check honest even if the lookup were ever widened.
   if (!found || !safeEqual(found.key.keyHash, digest)) throw unauthorized("Unknown API key. Mint a new key in the Akhrot dashboard.");

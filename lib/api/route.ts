@@ -1,12 +1,15 @@
 /**
- * The wrapper every public REST route goes through. It authenticates the agent key,
- * rate-limits per key (per client address for unauthenticated routes), records key use off
+ * The wrapper every public REST route goes through. It authenticates the agent key (failed
+ * authentications are limited per client IP, checked before the key lookup), rate-limits per key (per client address for
+ * unauthenticated routes), records key use off
  * the response path, and turns anything thrown into DESIGN.md's error envelope.
  */
 import { getDb, type Db } from "@/db";
 import { authenticateApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
 import { getLimiter, type LimitResult } from "@/lib/ratelimit";
+import { clientIp } from "./client-ip";
 import { ApiError, toErrorResponse } from "./errors";
+import { recordKeyFailure, refuseIfKeyFailuresExceeded } from "./ip-limit";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<C> = (ctx: C) => Promise<Response>;
@@ -37,19 +40,20 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
   return res;
 }
 
-function clientAddress(req: Request): string {
-  // On Vercel the first x-forwarded-for entry is the client; elsewhere it is advisory only.
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
-}
-
 /**
  * The agent half of every authenticated call, whatever server carries it: the key from the
  * Authorization header, the per-key limit (its headers go on the success response), and
  * the last-used stamp after the response.
  */
-export async function authorizeAgent(authorization: string | null): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
+export async function authorizeAgent(authorization: string | null, ip: () => string): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
   const db = await getDb();
-  const key = await authenticateApiKey(db, authorization);
+  let key: AuthedKey;
+  try {
+    key = await authenticateApiKey(db, authorization, new Date(), async () => refuseIfKeyFailuresExceeded(ip()));
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "UNAUTHORIZED") await recordKeyFailure(ip());
+    throw err;
+  }
   const headers = await enforceLimit(`key:${key.id}`);
   touchLastUsed(key.id);
   return { db, key, headers };
@@ -59,7 +63,7 @@ export async function authorizeAgent(authorization: string | null): Promise<{ db
 export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<P>>) {
   return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
-      const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"));
+      const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"), () => clientIp(req.headers));
       const params = context ? await context.params : ({} as P);
       return withHeaders(await handler({ req, params, db, key }), headers);
     } catch (err) {
@@ -72,7 +76,7 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<
 export function publicRoute<P = Record<string, never>>(handler: Handler<PublicCtx<P>>) {
   return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
-      const headers = await enforceLimit(`ip:${clientAddress(req)}`);
+      const headers = await enforceLimit(`ip:${clientIp(req.headers)}`);
       const params = context ? await context.params : ({} as P);
       return withHeaders(await handler({ req, params, db: getDb }), headers);
     } catch (err) {

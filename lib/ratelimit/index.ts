@@ -119,6 +119,22 @@ export function getLimiter(): Promise<Limiter> {
   return limiterFor({ name: "api", max: env().RATE_LIMIT_PER_MINUTE, windowMs: WINDOW_MS });
 }
 
+/** Public pages, callbacks and form steps (connect links, OAuth callback, Telegram), per client IP. */
+export const PUBLIC_PER_IP_PER_MINUTE = 60;
+export function getPublicIpLimiter(): Promise<Limiter> {
+  return limiterFor({ name: "public-ip", max: PUBLIC_PER_IP_PER_MINUTE, windowMs: WINDOW_MS });
+}
+
+/** Failed agent-key authentications (unknown, revoked, malformed), per client IP. */
+export function getKeyFailureLimiter(): Promise<Limiter> {
+  return limiterFor({ name: "key-failures-ip", max: env().RATE_LIMIT_KEY_FAILURES_PER_MINUTE, windowMs: WINDOW_MS });
+}
+
+/** Telegram auth.sendCode, per Akhrot user and per phone number (SMS pumping, harassment, api_id bans). */
+export function getTelegramCodeLimiter(): Promise<Limiter> {
+  return limiterFor({ name: "telegram-code", max: env().TELEGRAM_CODES_PER_HOUR, windowMs: 60 * WINDOW_MS });
+}
+
 /** Dashboard password sign-in attempts, per email: slows down guessing on top of argon2's cost. */
 export const SIGN_IN_ATTEMPTS = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { outsideNext } from "@/lib/api/defer";
+import { clientIp } from "@/lib/api/client-ip";
 import { ApiError } from "@/lib/api/errors";
 import { MAX_BODY_BYTES, tooLarge } from "@/lib/api/read-json";
 import type { Reply } from "@/lib/api/respond";
@@ -59,6 +60,17 @@ export function readNodeBody(req: IncomingMessage, deadlineMs = BODY_DEADLINE_MS
   });
 }
 
+/**
+ * The client address for per-IP limits, only computed when one applies (never on the cached
+ * key path). Without a proxy header, `npm start` knows the socket's peer, which Next does not.
+ */
+function ipOf(req: IncomingMessage): string {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  const ip = clientIp(headers);
+  return ip === "unknown" ? (req.socket.remoteAddress ?? ip) : ip;
+}
+
 export function createFastPath(production = env().NODE_ENV === "production", opts: { bodyDeadlineMs?: number } = {}): FastPath {
   const always = Object.fromEntries(securityHeaders(production).map((h) => [h.key.toLowerCase(), h.value]));
   const send = (req: IncomingMessage, res: ServerResponse, reply: Reply) => {
@@ -73,7 +85,7 @@ export function createFastPath(production = env().NODE_ENV === "production", opt
     const url = req.url ?? "";
     if (url !== PATH && !url.startsWith(`${PATH}?`)) return false;
     // Nothing may reject unhandled here (Node would end the process): a failure to answer drops the socket.
-    outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs)))
+    outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs), () => ipOf(req)))
       .then((reply) => send(req, res, reply))
       .catch(() => res.destroy());
     return true;

@@ -10,9 +10,9 @@ import { jsonReply, type Reply } from "@/lib/api/respond";
 import { authorizeAgent } from "@/lib/api/route";
 import { fetchToken } from "./fetch-token";
 
-export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>): Promise<Reply> {
+export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>, ip: () => string): Promise<Reply> {
   try {
-    const { db, key, headers } = await authorizeAgent(authorization);
+    const { db, key, headers } = await authorizeAgent(authorization, ip);
     const input = parseJsonText(await readBody(), fetchTokenRequest, fetchTokenExample);
     return jsonReply(await fetchToken(db, key, input), 200, headers);
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { requestIpLimit, TOO_MANY_ATTEMPTS } from "@/lib/api/ip-limit";
 import { loadConnectPage } from "@/lib/connect/load-connect-page";
 import { loadTelegramLogin } from "@/lib/telegram/telegram-login-view";
 import { submitCredentials } from "./actions";
@@ -20,6 +21,7 @@ const FAILURES: Record<string, string> = {
 
 // GET /connect/{sessionId} – the hosted page a human opens from an agent's link.
 export default async function ConnectPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  if (!(await requestIpLimit()).ok) return <ConnectCard title="Too many requests" tone="error" body={TOO_MANY_ATTEMPTS} />;
   const { sessionId } = await params;
   const page = await loadConnectPage(await getDb(), sessionId);
   if (page.state === "not_found") {

@@ -1,3 +1,4 @@
+import { clientIp } from "@/lib/api/client-ip";
 import { readText } from "@/lib/api/read-json";
 import { toResponse } from "@/lib/api/respond";
 import { answerTokenFetch } from "@/lib/tokens/answer-token-fetch";
@@ -5,5 +6,5 @@ import { answerTokenFetch } from "@/lib/tokens/answer-token-fetch";
 // POST /tokens/fetch – a fresh credential for one of the user's connections.
 // (`npm start` answers this path on its Node fast path first; this handler serves `next start`, `next dev` and Vercel.)
 export async function POST(req: Request): Promise<Response> {
-  return toResponse(await answerTokenFetch(req.headers.get("authorization"), () => readText(req)));
+  return toResponse(await answerTokenFetch(req.headers.get("authorization"), () => readText(req), () => clientIp(req.headers)));
 }

@@ -2,11 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
 import { redact } from "@/lib/api/errors";
+import { publicIpLimit, tooManyRequests } from "@/lib/api/ip-limit";
 import { completeCallback } from "@/lib/connect/complete-callback";
 import { BINDING_COOKIE_PREFIX } from "@/lib/connect/start-authorization";
 
 // GET /oauth/callback/{provider} – the one redirect URI for every provider.
 export async function GET(req: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
+  const limit = await publicIpLimit(req.headers);
+  if (!limit.ok) return tooManyRequests(limit.retryAfter);
   const { provider } = await params;
   const base = baseUrl(req);
   const cookies = req.cookies.getAll().filter((c) => c.name.startsWith(BINDING_COOKIE_PREFIX));
