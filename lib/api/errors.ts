@@ -2,6 +2,7 @@
  * The public error model (DESIGN.md): one closed map of codes to HTTP statuses, one
  * `ApiError`, and one function that turns anything thrown into the envelope.
  */
+import { MissingKeyError } from "@/lib/crypto/secret-box";
 import { jsonReply, toResponse, type Reply } from "./respond";
 
 export const errorStatus = {
@@ -53,7 +54,16 @@ const GENERIC = new ApiError("INTERNAL_ERROR", "Something went wrong on the Akhr
  * Anything thrown → (status, body, headers). Unknown errors are logged with their name and
  * message only (never request bodies or tokens) and answered with a generic 500.
  */
+const MISSING_KEY = new ApiError(
+  "INTERNAL_ERROR",
+  "This credential is encrypted under a key this Akhrot instance does not have configured, so it cannot be read. Tell the instance operator: `npm run akhrot -- encryption status` names the missing key id; add that key to AKHROT_ENCRYPTION_KEYS_OLD.",
+);
+
 export function errorReply(err: unknown, log: (line: string) => void = console.error): Reply {
+  if (err instanceof MissingKeyError) {
+    log(`akhrot: a stored secret is sealed under encryption key id ${err.keyId}, which is not configured: add that key to AKHROT_ENCRYPTION_KEYS_OLD (npm run akhrot -- encryption status lists every key id in use)`);
+    return jsonReply(errorBody(MISSING_KEY), MISSING_KEY.status);
+  }
   const apiError = err instanceof ApiError ? err : GENERIC;
   if (!(err instanceof ApiError)) {
     const what = err instanceof Error ? `${err.name}: ${redact(err.message)}` : "non-error value thrown";
