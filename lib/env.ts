@@ -53,6 +53,8 @@ const schema = z.object({
   /** What the limiter does when its Redis is unreachable: "open" lets requests through (logged). */
   RATE_LIMIT_FAIL_MODE: z.enum(["open", "closed"]).default("open"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Requests per client IP per minute to the OAuth callback and connect links (page, Continue, forms). */
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Failed agent-key authentications per client IP per minute; past it, that address's unknown keys get 429 before any lookup. */
   RATE_LIMIT_KEY_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().nonnegative().default(300),

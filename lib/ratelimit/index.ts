@@ -120,9 +120,8 @@ export function getLimiter(): Promise<Limiter> {
 }
 
 /** Public pages, callbacks and form steps (connect links, OAuth callback, Telegram), per client IP. */
-export const PUBLIC_PER_IP_PER_MINUTE = 60;
 export function getPublicIpLimiter(): Promise<Limiter> {
-  return limiterFor({ name: "public-ip", max: PUBLIC_PER_IP_PER_MINUTE, windowMs: WINDOW_MS });
+  return limiterFor({ name: "public-ip", max: env().RATE_LIMIT_PUBLIC_PER_MINUTE, windowMs: WINDOW_MS });
 }
 
 /** Failed agent-key authentications (unknown, revoked, malformed), per client IP. */

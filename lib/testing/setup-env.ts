@@ -16,3 +16,4 @@ else delete process.env.REDIS_URL;
 // Redis with TEST_REDIS_URL); the S12 tests set their own limits.
 process.env.TELEGRAM_CODES_PER_HOUR ??= "1000";
 process.env.RATE_LIMIT_KEY_FAILURES_PER_MINUTE ??= "100000";
+process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ??= "100000";

@@ -9,8 +9,8 @@
  *    conditional on its token (./save-refreshed-tokens.ts). Every other holder write (release,
  *    failure) is conditional too: a holder whose lease lapsed can never undo the next one's work.
  *    Losers poll the row until it is fresh.
- * 3. A lapsed lease is taken over only after a grace period in which the previous holder may
- *    still save: it may have consumed the refresh token already, and re-using a consumed one
+ * 3. A lapsed lease is taken over, but its refresh token is spent only half a lease after the
+ *    lapse, a grace in which the previous holder may still save: it may have consumed the refresh token already, and re-using a consumed one
  *    makes rotating providers (oidc-provider, Auth0, Okta) revoke the whole grant.
  * 4. `invalid_grant` → re-read first: tokens saved since our lease was taken win. Otherwise
  *    needs_reauth + TOKEN_EXPIRED. Timeouts and 5xx → PROVIDER_ERROR with credentials untouched
@@ -37,7 +37,8 @@ const POLL_MS = 75;
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 
-type Lease = { owner: string; ms: number; takeover: boolean };
+/** `lapsedAt`: when we took over a lapsed lease, the moment it had lapsed. */
+type Lease = { owner: string; ms: number; lapsedAt: Date | null };
 /** The lease passed to someone else, or tokens changed under us: go round again and re-read. */
 const RETRY = "retry";
 
@@ -79,11 +80,13 @@ function tokensChanged(before: Connection, now: Connection): boolean {
 
 /**
  * We took over a lapsed lease. Its holder may be alive with a stalled save of tokens for which
- * the provider already consumed the refresh token we hold: wait up to half a lease for its save
- * before spending that refresh token, then renew our own lease.
+ * the provider already consumed the refresh token we hold: until half a lease after the lapse,
+ * wait for its save before spending that refresh token, then renew our own lease. (A lease
+ * that lapsed long ago costs no wait: that holder is gone.)
  */
-async function waitForPreviousHolder(db: Db, row: Connection, lease: Lease): Promise<typeof RETRY | null> {
-  const until = Date.now() + lease.ms / 2;
+async function waitForPreviousHolder(db: Db, row: Connection, lease: Lease, lapsedAt: Date): Promise<typeof RETRY | null> {
+  const until = lapsedAt.getTime() + lease.ms / 2;
+  if (until <= Date.now()) return null;
   while (Date.now() < until) {
     await new Promise((r) => setTimeout(r, POLL_MS));
     const current = await findConnectionById(db, row.id);
@@ -114,8 +117,8 @@ async function refreshAsLeaseHolder(db: Db, provider: OAuthProvider, row: Connec
     await release();
     return expiredWithoutRefresh(db, provider, row);
   }
-  if (lease.takeover) {
-    if ((await waitForPreviousHolder(db, row, lease)) === RETRY) {
+  if (lease.lapsedAt) {
+    if ((await waitForPreviousHolder(db, row, lease, lease.lapsedAt)) === RETRY) {
       await release();
       return RETRY;
     }
@@ -165,14 +168,22 @@ async function expiredWithoutRefresh(db: Db, provider: OAuthProvider, row: Conne
 async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectionId: string, margin: number, leaseMs: number): Promise<FreshToken> {
   // A lease, a takeover grace of half a lease, and the holder's own work after it.
   const deadline = Date.now() + 2 * leaseMs + 2_000;
-  const attempt = async (when: "free" | "lapsed"): Promise<FreshToken | typeof RETRY | undefined> => {
+  const attempt = async (lapsedAt: Date | null): Promise<FreshToken | typeof RETRY | undefined> => {
     const now = new Date();
     const owner = randomBase62(22);
-    const leased = await tryAcquireRefreshLease(db, connectionId, { owner, now, until: new Date(now.getTime() + leaseMs), when });
-    return leased && refreshAsLeaseHolder(db, provider, leased, margin, { owner, ms: leaseMs, takeover: when === "lapsed" });
+    const leased = await tryAcquireRefreshLease(db, connectionId, { owner, now, until: new Date(now.getTime() + leaseMs), when: lapsedAt ? "lapsed" : "free" });
+    if (!leased) return undefined;
+    try {
+      return await refreshAsLeaseHolder(db, provider, leased, margin, { owner, ms: leaseMs, lapsedAt });
+    } catch (err) {
+      // Whatever failed (a secret that cannot be opened, a database error), the lease goes back now
+      // rather than blocking this connection until it lapses. A no-op if it is no longer ours.
+      await releaseRefreshLease(db, connectionId, owner).catch(() => {});
+      throw err;
+    }
   };
   for (;;) {
-    const free = await attempt("free");
+    const free = await attempt(null);
     if (free && free !== RETRY) return free;
     if (!free) await new Promise((r) => setTimeout(r, POLL_MS));
     const row = await findConnectionById(db, connectionId);
@@ -181,7 +192,7 @@ async function refreshAcrossInstances(db: Db, provider: OAuthProvider, connectio
     if (isFresh(row, Date.now(), margin)) return serve(row);
     if (Date.now() > deadline) throw providerDown(row, new Date(Date.now() + 1000));
     if (row.refreshLeaseUntil && row.refreshLeaseUntil.getTime() < Date.now()) {
-      const taken = await attempt("lapsed");
+      const taken = await attempt(row.refreshLeaseUntil);
       if (taken && taken !== RETRY) return taken;
     }
   }

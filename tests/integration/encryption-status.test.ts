@@ -44,7 +44,7 @@ describe("S20: rotation operations", () => {
     expect(dropped.code).not.toBe(0);
     expect(dropped.lines).toContainEqual(expect.stringMatching(new RegExp(`^${oldId}\\s+\\d+\\s+NOT CONFIGURED`)));
     expect(dropped.lines).toContainEqual(expect.stringMatching(new RegExp(`^${newId}\\s+0\\s+current`)));
-    expect(dropped.lines.at(-1)).toMatch(new RegExp(`key id\\(s\\) ${oldId}.*AKHROT_ENCRYPTION_KEYS_OLD`));
+    expect(dropped.lines.at(-1)).toMatch(new RegExp(`key id\\(s\\) .*${oldId}.*AKHROT_ENCRYPTION_KEYS_OLD`));
 
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await fetchTokenRoute(request("/tokens/fetch", { method: "POST", key, body: '{"provider":"github"}' }));
@@ -58,9 +58,10 @@ describe("S20: rotation operations", () => {
     process.env.AKHROT_ENCRYPTION_KEYS_OLD = originalKey;
     resetEnvCache();
     const restored = await status();
-    expect(restored.code).toBe(0);
     expect(restored.lines).toContainEqual(expect.stringMatching(new RegExp(`^${oldId}\\s+[1-9]\\d*\\s+old`)));
-    expect(restored.lines.at(-1)).toMatch(/run `encryption rotate` before dropping/);
+    // (A shared Postgres may hold other runs' rows under keys long gone; they are listed, ours is not among them.)
+    expect(restored.lines.join("\n")).not.toMatch(new RegExp(`key id\\(s\\)[^\\n]*${oldId}`));
+    if (restored.code === 0) expect(restored.lines.at(-1)).toMatch(/run `encryption rotate` before dropping/);
     expect((await fetchTokenRoute(request("/tokens/fetch", { method: "POST", key, body: '{"provider":"github"}' }))).status).toBe(200);
   });
 });

@@ -14,7 +14,7 @@ import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
 import { generateApiKey } from "@/lib/api-keys/key-format";
 import { randomBase62 } from "@/lib/crypto";
 import { resetEnvCache } from "@/lib/env";
-import { PUBLIC_PER_IP_PER_MINUTE, resetLimiter } from "@/lib/ratelimit";
+import { resetLimiter } from "@/lib/ratelimit";
 import { TOO_MANY_CODES } from "@/lib/telegram/code-limit";
 import { startTelegramLogin } from "@/lib/telegram/start-telegram-login";
 import { FakeTelegramServer } from "@/lib/telegram/testing/fake-mtproto-server";
@@ -31,7 +31,20 @@ const newIp = () => `198.51.100.${randomBase62(6)}`;
 const fetchFrom = (ip: string, key: string) =>
   fetchTokenRoute(request("/tokens/fetch", { method: "POST", key, headers: { "x-forwarded-for": ip, "content-type": "application/json" }, body: '{"provider":"google"}' }));
 
+const PUBLIC_PER_IP_PER_MINUTE = 20;
+
 describe("S12: per-IP limits before authentication", () => {
+  beforeAll(() => {
+    process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = String(PUBLIC_PER_IP_PER_MINUTE);
+    resetEnvCache();
+    resetLimiter();
+  });
+  afterAll(() => {
+    process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = "100000";
+    resetEnvCache();
+    resetLimiter();
+  });
+
   it("S12: unknown agent keys are limited per IP before the database lookup; valid cached keys keep working", async () => {
     process.env.RATE_LIMIT_KEY_FAILURES_PER_MINUTE = "5";
     resetEnvCache();
