@@ -155,6 +155,12 @@ export const connections = pgTable(
      * answers (PGlite has one connection; serverless pools are small).
      */
     refreshLeaseUntil: ts("refresh_lease_until"),
+    /**
+     * Fencing token of the lease: a random value per acquisition. Every write a lease holder
+     * makes (save, release, failure) is conditional on it, so a holder whose lease lapsed
+     * (a stalled save) can never clear or overwrite the next holder's work.
+     */
+    refreshLeaseOwner: text("refresh_lease_owner"),
     lastUsedAt: ts("last_used_at"),
     lastUsedKeyId: text("last_used_key_id"),
     createdAt: createdAt(),

@@ -60,6 +60,10 @@ const schema = z.object({
   /** What the limiter does when its Redis is unreachable: "open" lets requests through (logged). */
   RATE_LIMIT_FAIL_MODE: z.enum(["open", "closed"]).default("open"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Requests per client IP per minute to the OAuth callback and connect links (page, Continue, forms). */
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Failed agent-key authentications per client IP per minute; past it, that address's unknown keys get 429 before any lookup. */
+  RATE_LIMIT_KEY_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().nonnegative().default(300),
   CRON_SECRET: z.string().min(16).optional(),
   AKHROT_VERIFY_API_KEYS: boolish,
@@ -84,6 +88,16 @@ const schema = z.object({
     .optional(),
   /** The From address of that e-mail, e.g. "Akhrot <no-reply@example.com>"; required with SMTP_URL. */
   EMAIL_FROM: z.string().min(3).max(320).optional(),
+  /** Extra hosts a user-supplied API base URL may point at (self-hosted Supabase): `db.example.com,*.corp.example`. */
+  AKHROT_VERIFY_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : []))
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, "must be host names or *.domain patterns, comma-separated"))),
+  /** Outbound calls (key checks, webhooks) may reach private/loopback addresses and plain http: tests and private networks only. */
+  AKHROT_OUTBOUND_ALLOW_PRIVATE: boolish,
+  /** Telegram login codes an Akhrot user, and a phone number, may request per hour. */
+  TELEGRAM_CODES_PER_HOUR: z.coerce.number().int().positive().default(5),
 });
 
 type ParsedEnv = z.infer<typeof schema>;

@@ -1,13 +1,13 @@
 /**
  * `npm start`: the production server. Next's request handler serves every page and route;
  * POST /tokens/fetch is answered first by the Node fast path (lib/server/fast-path.ts),
- * which Next's instrumentation hook builds from the same bundle. Flags as `next start`:
+ * which Next's instrumentation hook builds from the same bundle. Every request first passes
+ * lib/server/create-server.ts (one body cap, timeouts). Flags as `next start`:
  * -p/--port (or PORT, default 3000), -H/--hostname (default: all interfaces).
  */
-import { createServer } from "node:http";
 import next from "next";
-import { markPeerStamped, PEER_HEADER } from "@/lib/api/client-ip";
 import { log } from "@/lib/log";
+import { createAkhrotServer } from "@/lib/server/create-server";
 import { fastPath, requestFastPath } from "@/lib/server/fast-path-slot";
 
 function flag(names: string[]): string | undefined {
@@ -26,15 +26,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // Next registers its instrumentation hook (which fills the slot) when its first request
 // arrives (the warm-up below); until then, and if it never does, Next serves /tokens/fetch.
-markPeerStamped();
-const server = createServer((req, res) => {
-  // The socket's address, which no client can forge: lib/api/client-ip.ts reads it (and
-  // believes it only because this process called markPeerStamped()). A client-sent value is
-  // overwritten, never appended to.
-  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-  if (fastPath()?.(req, res)) return;
-  void handle(req, res);
-});
+// Body cap, request timeouts and duplicate-Authorization handling for every route: lib/server/create-server.ts.
+const server = createAkhrotServer((req, res) => void handle(req, res), fastPath);
 const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
 
 server.listen(port, hostname, () => {

@@ -76,12 +76,58 @@ export async function updateConnection(db: DbOrTx, id: string, set: Partial<NewC
   return row;
 }
 
-/** Take the refresh lease when it is free or lapsed. Returns the fresh row to the winner only. */
-export async function tryAcquireRefreshLease(db: DbOrTx, id: string, now: Date, until: Date): Promise<Connection | undefined> {
+/**
+ * Take the refresh lease with a fresh fencing token. `free`: only when nobody holds it (the
+ * normal case); `lapsed`: only when a previous holder's lease ran out (it may have crashed,
+ * or it may still be saving what the provider answered it). Returns the row to the winner only.
+ */
+export async function tryAcquireRefreshLease(
+  db: DbOrTx,
+  id: string,
+  lease: { owner: string; now: Date; until: Date; when: "free" | "lapsed" },
+): Promise<Connection | undefined> {
+  const held = lease.when === "free" ? isNull(connections.refreshLeaseUntil) : lt(connections.refreshLeaseUntil, lease.now);
   const [row] = await db
     .update(connections)
-    .set({ refreshLeaseUntil: until })
-    .where(and(eq(connections.id, id), or(isNull(connections.refreshLeaseUntil), lt(connections.refreshLeaseUntil, now))))
+    .set({ refreshLeaseUntil: lease.until, refreshLeaseOwner: lease.owner })
+    .where(and(eq(connections.id, id), held))
+    .returning();
+  return row;
+}
+
+/** A lease holder's write: applied only while `owner` still holds the lease (undefined = someone else does). */
+export async function updateAsLeaseHolder(db: DbOrTx, id: string, owner: string, set: Partial<NewConnection>): Promise<Connection | undefined> {
+  const [row] = await db
+    .update(connections)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(connections.id, id), eq(connections.refreshLeaseOwner, owner)))
+    .returning();
+  return row;
+}
+
+/** Give the lease back (a no-op when it already passed to someone else). */
+export async function releaseRefreshLease(db: DbOrTx, id: string, owner: string): Promise<void> {
+  await db
+    .update(connections)
+    .set({ refreshLeaseUntil: null, refreshLeaseOwner: null })
+    .where(and(eq(connections.id, id), eq(connections.refreshLeaseOwner, owner)));
+}
+
+/**
+ * Compare-and-set on the stored tokens: applied only if both ciphertexts are still the ones
+ * the caller read (every save seals with a fresh IV, so any save or reconnect since changes them).
+ */
+export async function updateConnectionIfTokensAre(
+  db: DbOrTx,
+  id: string,
+  seen: { accessTokenEnc: string | null; refreshTokenEnc: string | null },
+  set: Partial<NewConnection>,
+): Promise<Connection | undefined> {
+  const same = (column: typeof connections.accessTokenEnc | typeof connections.refreshTokenEnc, value: string | null) => (value === null ? isNull(column) : eq(column, value));
+  const [row] = await db
+    .update(connections)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(connections.id, id), same(connections.accessTokenEnc, seen.accessTokenEnc), same(connections.refreshTokenEnc, seen.refreshTokenEnc)))
     .returning();
   return row;
 }

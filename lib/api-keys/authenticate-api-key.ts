@@ -24,12 +24,13 @@ function unauthorized(message: string): ApiError {
 }
 
 /**
- * `Authorization: Bearer akh_…`, exactly: one space, the scheme as written, one header.
- * Anything else is refused before the database is asked. Keys in query strings are ignored.
+ * `Authorization: Bearer akh_…`: one header, one space. The scheme is case-insensitive
+ * (RFC 6750 §2.1 with RFC 9110 §11.1), so `bearer` works too. Anything else is refused before
+ * the database is asked. Keys in query strings are ignored.
  */
 export function extractBearerKey(header: string | null): string {
   if (!header) throw unauthorized("Missing API key. Send your Akhrot key as: Authorization: Bearer akh_…");
-  const match = /^Bearer (\S+)$/.exec(header);
+  const match = /^Bearer (\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthorized('Malformed Authorization header. Expected exactly "Bearer akh_…" (one header, one space).');
   if (!isWellFormedApiKey(match[1])) throw unauthorized("Malformed API key: it is not a complete akh_ key (check for a truncated or mistyped copy).");
   return match[1];
@@ -39,14 +40,25 @@ function expired(expiresAt: Date): ApiError {
   return unauthorized(`This API key expired at ${expiresAt.toISOString()}. Ask your human for a new key.`);
 }
 
-export async function authenticateApiKey(db: Db, header: string | null, now = new Date()): Promise<AuthedKey> {
-  const key = extractBearerKey(header);
+/**
+ * `beforeLookup` runs whenever the answer is not already in the local cache (a malformed key
+ * included), before the database is asked: the per-IP limit on unknown keys lives there.
+ */
+export async function authenticateApiKey(db: Db, header: string | null, now = new Date(), beforeLookup?: () => Promise<void>): Promise<AuthedKey> {
+  let key: string;
+  try {
+    key = extractBearerKey(header);
+  } catch (err) {
+    await beforeLookup?.();
+    throw err;
+  }
   const digest = sha256Hex(key);
   const cached = cachedKey(digest, now.getTime());
   if (cached) {
     if (cached.expiresAt && cached.expiresAt <= now) throw attributeTo(expired(cached.expiresAt), { userId: cached.key.userId, apiKeyId: cached.key.id });
     return cached.key;
   }
+  await beforeLookup?.();
   const found = await findApiKeyByHash(db, digest);
   // The lookup is by digest; the explicit constant-time compare keeps the check honest even if the lookup were ever widened.
   if (!found || !safeEqual(found.key.keyHash, digest)) throw unauthorized("Unknown API key. Mint a new key in the Akhrot dashboard.");

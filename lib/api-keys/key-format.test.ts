@@ -34,9 +34,11 @@ describe("agent key format", () => {
 describe("Authorization header parsing", () => {
   const key = generateApiKey();
   it("accepts exactly `Bearer <key>`", () => expect(extractBearerKey(`Bearer ${key}`)).toBe(key));
+  it("S19: accepts the scheme in any case (RFC 6750 §2.1, RFC 9110 §11.1)", () => {
+    expect([`bearer ${key}`, `BEARER ${key}`].map(extractBearerKey)).toEqual([key, key]);
+  });
   it.each([
     ["missing", null],
-    ["lower-case scheme", `bearer ${key}`],
     ["two spaces", `Bearer  ${key}`],
     ["trailing space", `Bearer ${key} `],
     ["two headers joined", `Bearer ${key}, Bearer ${key}`],

@@ -3,6 +3,7 @@
  * `ApiError`, and one function that turns anything thrown into the envelope.
  */
 import { logError, redact } from "@/lib/log";
+import { MissingKeyError } from "@/lib/crypto/secret-box";
 import { jsonReply, toResponse, type Reply } from "./respond";
 
 export const errorStatus = {
@@ -54,7 +55,16 @@ const GENERIC = new ApiError("INTERNAL_ERROR", "Something went wrong on the Akhr
  * Anything thrown → (status, body, headers). Unknown errors are logged through `logError`
  * (name, code, redacted message: never request bodies or tokens) and answered with a generic 500.
  */
+const MISSING_KEY = new ApiError(
+  "INTERNAL_ERROR",
+  "This credential is encrypted under a key this Akhrot instance does not have configured, so it cannot be read. Tell the instance operator: `npm run akhrot -- encryption status` names the missing key id; add that key to AKHROT_ENCRYPTION_KEYS_OLD.",
+);
+
 export function errorReply(err: unknown): Reply {
+  if (err instanceof MissingKeyError) {
+    logError("crypto.missing-key", err, { keyId: err.keyId, fix: "add that key to AKHROT_ENCRYPTION_KEYS_OLD (npm run akhrot -- encryption status lists every key id in use)" });
+    return jsonReply(errorBody(MISSING_KEY), MISSING_KEY.status);
+  }
   const apiError = err instanceof ApiError ? err : GENERIC;
   if (!(err instanceof ApiError)) logError("api", err);
   return jsonReply(errorBody(apiError), apiError.status, apiError.headers);

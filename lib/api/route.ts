@@ -1,8 +1,9 @@
 /**
- * The wrapper every public REST route goes through. It authenticates the agent key,
- * rate-limits per key (per client address for unauthenticated routes), records key use off
- * the response path, and turns anything thrown into DESIGN.md's error envelope; a refused
- * or failed call with a known owner also becomes an Activity row (lib/audit/record-agent-failure.ts).
+ * The wrapper every public REST route goes through. It authenticates the agent key (failed
+ * authentications are limited per client IP, checked before the key lookup), rate-limits per
+ * key (per client address for unauthenticated routes), records key use off the response path,
+ * and turns anything thrown into DESIGN.md's error envelope; a refused or failed call with a
+ * known owner also becomes an Activity row (lib/audit/record-agent-failure.ts).
  */
 import { getDb, type Db } from "@/db";
 import { authenticateApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
@@ -12,6 +13,7 @@ import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
 import { attributeTo } from "./error-owner";
 import { ApiError, toErrorResponse } from "./errors";
 import { instrumented } from "./instrumented";
+import { recordKeyFailure, refuseIfKeyFailuresExceeded } from "./ip-limit";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<C> = (ctx: C) => Promise<Response>;
@@ -47,9 +49,15 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
  * Authorization header, the per-key limit (its headers go on the success response), and
  * the last-used stamp after the response.
  */
-export async function authorizeAgent(authorization: string | null): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
+export async function authorizeAgent(authorization: string | null, ip: () => string): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
   const db = await getDb();
-  const key = await authenticateApiKey(db, authorization);
+  let key: AuthedKey;
+  try {
+    key = await authenticateApiKey(db, authorization, new Date(), async () => refuseIfKeyFailuresExceeded(ip()));
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "UNAUTHORIZED") await recordKeyFailure(ip());
+    throw err;
+  }
   const headers = await enforceLimit(`key:${key.id}`).catch((err: unknown) => {
     throw attributeTo(err, { userId: key.userId, apiKeyId: key.id });
   });
@@ -62,7 +70,7 @@ export function agentRoute<P = Record<string, never>>(handler: Handler<AgentCtx<
   return instrumented(async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     let owner: { userId: string; apiKeyId: string } | undefined;
     try {
-      const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"));
+      const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"), () => clientIp(req.headers));
       owner = { userId: key.userId, apiKeyId: key.id };
       const params = context ? await context.params : ({} as P);
       return withHeaders(await handler({ req, params, db, key }), headers);

@@ -8,6 +8,7 @@ import { isProviderCode } from "@/lib/providers";
 import { createUser, credentialsSchema, hashPassword } from "@/lib/users/create-user";
 import { describeIssues } from "@/lib/api/read-json";
 import { currentKeyId } from "@/lib/crypto";
+import { encryptionStatus } from "@/lib/connections/encryption-status";
 import { rotateEncryption } from "@/lib/connections/rotate-encryption";
 import { ORG_USAGE, OrgCliError, runOrgCommand } from "./org-commands";
 
@@ -17,6 +18,7 @@ const USAGE = `usage: npm run akhrot -- <command>
   key create --email E --name N [--providers a,b] [--expires-in 30d]
   key list --email E
   key revoke --id ID
+  encryption status     (stored secrets per encryption key id; a key id still in use must stay configured)
   encryption rotate     (re-encrypt every secret under AKHROT_ENCRYPTION_KEY; keep the old key in AKHROT_ENCRYPTION_KEYS_OLD until it finishes)
 ${ORG_USAGE}`;
 
@@ -98,6 +100,14 @@ async function dispatch(argv: string[], out: Out): Promise<void> {
     if (revoked) out.log(`revoked ${id}`);
     else if (await findApiKeyById(db, id)) out.log(`${id} was already revoked`);
     else throw new CliError(`no key with id ${id}`);
+  } else if (cmd === "encryption status") {
+    const usage = await encryptionStatus(db);
+    const label = { current: "current (AKHROT_ENCRYPTION_KEY)", old: "old (AKHROT_ENCRYPTION_KEYS_OLD)", missing: "NOT CONFIGURED: these secrets cannot be read" } as const;
+    for (const u of usage) out.log(`${u.keyId}  ${String(u.secrets).padStart(8)}  ${label[u.state]}`);
+    const missing = usage.filter((u) => u.state === "missing");
+    if (missing.length) throw new CliError(`secrets are sealed under key id(s) ${missing.map((u) => u.keyId).join(", ")}, which this instance does not have: add those keys to AKHROT_ENCRYPTION_KEYS_OLD, then run encryption rotate`);
+    const old = usage.filter((u) => u.state === "old" && u.secrets > 0);
+    out.log(old.length ? "run `encryption rotate` before dropping an old key that still seals secrets" : "every secret is under the current key: old keys can be dropped");
   } else if (cmd === "encryption rotate") {
     opts(rest, {});
     const r = await rotateEncryption(db);

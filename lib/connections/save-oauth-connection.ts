@@ -3,6 +3,7 @@ import { findConnectionByAccount, insertConnectionIfAbsent, updateConnection } f
 import type { Connection } from "@/db/schema";
 import { randomId } from "@/lib/crypto";
 import type { Identity, TokenSet } from "@/lib/oauth";
+import { storedExtras } from "@/lib/oauth/stored-extras";
 import { seal } from "./connection-secrets";
 
 /** When the provider would not say who the account is, reconnecting still updates one row. */
@@ -28,7 +29,7 @@ export async function saveOAuthConnection(
       refreshTokenEnc: input.tokens.refreshToken ? seal(id, "refresh_token", input.tokens.refreshToken) : (previous?.refreshTokenEnc ?? null),
       tokenType: input.tokens.tokenType,
       expiresAt: input.tokens.expiresAt,
-      metadata: { ...(previous?.metadata ?? {}), ...input.tokens.extras, ...(input.identity?.metadata ?? {}) },
+      metadata: { ...(previous?.metadata ?? {}), ...storedExtras(input.provider, input.tokens.extras), ...(input.identity?.metadata ?? {}) },
       refreshedAt: null,
       refreshFailures: 0,
       nextRefreshAt: null,

@@ -1,10 +1,33 @@
-import { oauthEnv } from "@/lib/env";
+import { env, oauthEnv } from "@/lib/env";
 import { digestAuthorization, parseDigestChallenges, pickChallenge } from "@/lib/http/digest-auth";
 import { providerMessage } from "@/lib/oauth/provider-message";
+import { log } from "@/lib/log";
+import { OutboundRequestRefused, safeFetch } from "@/lib/net/safe-fetch";
 import { readPath } from "@/lib/oauth/fetch-identity";
 import { renderTemplate, type ApiKeyProvider, type KeyCheck } from "@/lib/providers";
 
 export type VerifyOutcome = { ok: true } | { ok: false; message: string };
+
+/**
+ * Hosts for providers whose base URL comes from what the user typed (the catalog cannot name
+ * the host): Supabase projects live at <ref>.supabase.co; self-hosted ones are added by the
+ * operator in AKHROT_VERIFY_ALLOWED_HOSTS.
+ */
+const USER_URL_HOSTS: Record<string, readonly string[]> = { supabase: ["*.supabase.co"] };
+
+function hostOf(template: string): string | undefined {
+  try {
+    return template.includes("{") ? undefined : new URL(template).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hosts a check for this provider may call: the catalog's own, or the user-URL list. */
+function allowedHosts(provider: ApiKeyProvider): string[] {
+  const fixed = [provider.usage.baseUrl, ...Object.values(provider.usage.baseUrlVariants?.values ?? {})].map(hostOf);
+  return [...fixed.filter((h): h is string => Boolean(h)), ...(USER_URL_HOSTS[provider.code] ?? []), ...env().AKHROT_VERIFY_ALLOWED_HOSTS];
+}
 
 function render(template: string, fields: Record<string, string>): string {
   // `base64(...)` in a template means: base64-encode the rendered inside (HTTP Basic).
@@ -29,8 +52,11 @@ async function refusalIn2xx(verify: KeyCheck, res: Response, secrets: string[]):
 
 /**
  * Optional live check (AKHROT_VERIFY_API_KEYS=true): one cheap authenticated call from the
- * catalog. APIKEY_<CODE>_BASE_URL redirects it (self-hosted or test servers). A refusal quotes
- * the provider's own reason (sanitised, capped, secrets redacted) so the human can act on it.
+ * catalog, through the outbound guard (lib/net/safe-fetch.ts): only the catalog's hosts, no
+ * redirects, no private addresses (S5). APIKEY_<CODE>_BASE_URL (operator configuration, so
+ * trusted) sends it to a self-hosted or test server instead. A refusal by the provider quotes its
+ * own reason (sanitised, capped, secrets redacted) so the human can act on it; every network
+ * failure gets one generic message, so the check cannot be used to map a network.
  */
 export async function verifyApiKey(provider: ApiKeyProvider, fields: Record<string, string>): Promise<VerifyOutcome> {
   const verify = provider.verify;
@@ -48,10 +74,14 @@ export async function verifyApiKey(provider: ApiKeyProvider, fields: Record<stri
   if (check.body) headers.set("content-type", "application/json");
   const url = `${base.replace(/\/+$/, "")}${render(check.path, fields)}`;
   const secrets = Object.values(fields);
+  const generic = { ok: false as const, message: `Could not check this key with ${provider.name}. Check the details you entered and try again later.` };
   try {
+    const guard = override
+      ? { allowedHosts: [new URL(override).hostname.replace(/^\[(.*)\]$/, "$1")], allowPrivate: true }
+      : { allowedHosts: allowedHosts(provider), allowPrivate: env().AKHROT_OUTBOUND_ALLOW_PRIVATE };
     const send = (authorization?: string) => {
       if (authorization) headers.set("authorization", authorization);
-      return fetch(url, { method: check.method, headers, body: check.body, signal: AbortSignal.timeout(10_000) });
+      return safeFetch(url, { method: check.method, headers: Object.fromEntries(headers), body: check.body }, guard);
     };
     let res = await send();
     if (verify.digest && res.status === 401) {
@@ -71,7 +101,8 @@ export async function verifyApiKey(provider: ApiKeyProvider, fields: Record<stri
     const quote = said ? `: "${said}"` : "";
     if (res.status === 401 || res.status === 403) return { ok: false, message: `${provider.name} rejected this key (HTTP ${res.status})${quote}. Check that it is active and copied completely.` };
     return { ok: false, message: `${provider.name} answered HTTP ${res.status} to a test call${quote}; try again later or ask the operator to turn off key verification.` };
-  } catch {
-    return { ok: false, message: `Could not reach ${provider.name} to check the key; try again later.` };
+  } catch (err) {
+    if (err instanceof OutboundRequestRefused) log().warn({ where: "apikey.verify", provider: provider.code, reason: err.message }, "key check refused by the outbound guard");
+    return generic;
   }
 }

@@ -4,9 +4,12 @@ export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 
-/** Constant-time string comparison (equal-length digests; unequal lengths return false early, which leaks only the length). */
+/**
+ * Constant-time string comparison. Both sides are hashed first, so the compare always runs on
+ * two 32-byte digests: no early return on a length mismatch, which would leak the secret's length.
+ */
 export function safeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
+  const da = createHash("sha256").update(a).digest();
+  const db = createHash("sha256").update(b).digest();
+  return timingSafeEqual(da, db);
 }

@@ -18,6 +18,14 @@ export class DecryptionError extends Error {
   override name = "DecryptionError";
 }
 
+/** A ciphertext sealed under a key id this instance does not have (dropped too early, or a misconfigured instance). */
+export class MissingKeyError extends DecryptionError {
+  override name = "MissingKeyError";
+  constructor(readonly keyId: string) {
+    super(`no encryption key with id ${keyId} is configured`);
+  }
+}
+
 type Keyring = { currentId: string; keys: Map<string, Buffer> };
 let cachedRing: { source: string; ring: Keyring } | undefined;
 
@@ -56,7 +64,7 @@ export function decryptSecret(box: string, aad: string): string {
     throw new DecryptionError("malformed ciphertext");
   }
   const key = keyring().keys.get(keyId);
-  if (!key) throw new DecryptionError(`no encryption key with id ${keyId} is configured`);
+  if (!key) throw new MissingKeyError(keyId);
   const iv = Buffer.from(ivB64, "base64url");
   const body = Buffer.from(bodyB64, "base64url");
   if (iv.length !== IV_BYTES || body.length < TAG_BYTES) throw new DecryptionError("malformed ciphertext");
@@ -73,6 +81,11 @@ export function decryptSecret(box: string, aad: string): string {
 /** Key id a ciphertext was sealed with (rotation uses it to find rows still on an old key). */
 export function ciphertextKeyId(box: string): string | undefined {
   return box.split(".")[1];
+}
+
+/** Every key id this instance can open (the current key and AKHROT_ENCRYPTION_KEYS_OLD). */
+export function configuredKeyIds(): string[] {
+  return [...keyring().keys.keys()];
 }
 
 export function currentKeyId(): string {

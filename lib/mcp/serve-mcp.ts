@@ -25,6 +25,7 @@ import { authorizeAgent } from "@/lib/api/route";
 import { buildMcpServer } from "./build-mcp-server";
 import type { McpCallContext } from "./mcp-context";
 import { logError } from "@/lib/log";
+import { clientIp } from "@/lib/api/client-ip";
 
 type Principal = Omit<McpCallContext, "clientName">;
 const principal = new AsyncLocalStorage<Principal>();
@@ -61,7 +62,7 @@ export async function serveMcp(req: Request): Promise<Response> {
         { status: 405, headers: { allow: "POST" } },
       );
     }
-    const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"));
+    const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"), () => clientIp(req.headers));
     const res = await principal.run({ db, key, baseUrl: base }, () => handler.fetch(req));
     // A new Response: the SDK's headers may be immutable.
     const out = new Response(res.body, res);

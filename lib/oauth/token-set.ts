@@ -6,7 +6,7 @@ export type TokenSet = {
   expiresAt: Date | null;
   /** Granted scopes when the provider says them; undefined when it does not. */
   scopes?: string[];
-  /** Non-secret facts from the token answer (Slack team, Notion workspace/owner). */
+  /** Everything else in the token answer, for reading the identity in memory; only lib/oauth/stored-extras.ts decides what is stored. */
   extras: Record<string, unknown>;
 };
 

@@ -201,6 +201,21 @@ export async function pingLimiterBackend(): Promise<Limiter["backend"] | "none">
   return backend;
 }
 
+/** Public pages, callbacks and form steps (connect links, OAuth callback, Telegram), per client IP. */
+export function getPublicIpLimiter(): Promise<Limiter> {
+  return limiterFor({ name: "public-ip", max: env().RATE_LIMIT_PUBLIC_PER_MINUTE, windowMs: WINDOW_MS });
+}
+
+/** Failed agent-key authentications (unknown, revoked, malformed), per client IP. */
+export function getKeyFailureLimiter(): Promise<Limiter> {
+  return limiterFor({ name: "key-failures-ip", max: env().RATE_LIMIT_KEY_FAILURES_PER_MINUTE, windowMs: WINDOW_MS });
+}
+
+/** Telegram auth.sendCode, per Akhrot user and per phone number (SMS pumping, harassment, api_id bans). */
+export function getTelegramCodeLimiter(): Promise<Limiter> {
+  return limiterFor({ name: "telegram-code", max: env().TELEGRAM_CODES_PER_HOUR, windowMs: 60 * WINDOW_MS });
+}
+
 /** Tests switch backends between cases. */
 export function resetLimiter(): void {
   holder.__akhrotLimiters = undefined;

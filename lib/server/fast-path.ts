@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { outsideNext } from "@/lib/api/defer";
+import { clientIp } from "@/lib/api/client-ip";
 import { ApiError } from "@/lib/api/errors";
 import { MAX_BODY_BYTES, tooLarge } from "@/lib/api/read-json";
 import type { Reply } from "@/lib/api/respond";
@@ -26,15 +27,25 @@ function authorizationOf(req: IncomingMessage): string | null {
   return all.join(", ");
 }
 
-/** The body as text, refused past MAX_BODY_BYTES; the unread rest is discarded by Node once we answer. */
-export function readNodeBody(req: IncomingMessage): Promise<string> {
+/** A body still arriving after this long is a slow sender holding a socket, not an agent. */
+export const BODY_DEADLINE_MS = 10_000;
+
+/**
+ * The body as text, refused past MAX_BODY_BYTES or BODY_DEADLINE_MS. After a refusal nothing more
+ * is read: the reply closes the connection (see `send`) instead of draining the rest.
+ */
+export function readNodeBody(req: IncomingMessage, deadlineMs = BODY_DEADLINE_MS): Promise<string> {
   if (Number(req.headers["content-length"] ?? "0") > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const stop = (err?: ApiError) => {
+      clearTimeout(timer);
       req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onError);
-      if (err) reject(err);
+      if (err) {
+        req.pause();
+        reject(err);
+      }
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -46,16 +57,31 @@ export function readNodeBody(req: IncomingMessage): Promise<string> {
       resolve(Buffer.concat(chunks).toString("utf8"));
     };
     const onError = () => stop(new ApiError("INVALID_REQUEST", "The request body could not be read (the connection closed before it ended)."));
+    const timer = setTimeout(() => stop(new ApiError("INVALID_REQUEST", `The request body did not arrive within ${deadlineMs / 1000} s.`)), deadlineMs);
     req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onError);
   });
 }
 
-export function createFastPath(production = env().NODE_ENV === "production"): FastPath {
+/**
+ * The client address for per-IP limits, only computed when one applies (never on the cached
+ * key path). Without a proxy header, `npm start` knows the socket's peer, which Next does not.
+ */
+function ipOf(req: IncomingMessage): string {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  const ip = clientIp(headers);
+  return ip === "unknown" ? (req.socket.remoteAddress ?? ip) : ip;
+}
+
+export function createFastPath(production = env().NODE_ENV === "production", opts: { bodyDeadlineMs?: number } = {}): FastPath {
   const always = Object.fromEntries(securityHeaders(production).map((h) => [h.key.toLowerCase(), h.value]));
-  const send = (res: ServerResponse, reply: Reply, reqId: string, started: number) => {
+  const send = (req: IncomingMessage, res: ServerResponse, reply: Reply, reqId: string, started: number) => {
     recordRequest(PATH, "POST", reply.status, (performance.now() - started) / 1000);
     if (res.destroyed) return;
-    res.writeHead(reply.status, { ...always, ...reply.headers, [REQUEST_ID_HEADER]: reqId, "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
+    // A body we stopped reading (too large, too slow) is not drained for keep-alive: close instead.
+    const unread = !req.complete;
+    if (unread) res.shouldKeepAlive = false;
+    res.writeHead(reply.status, { ...always, ...reply.headers, [REQUEST_ID_HEADER]: reqId, ...(unread ? { connection: "close" } : {}), "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
   };
   return (req, res) => {
     if (req.method !== "POST") return false;
@@ -64,7 +90,10 @@ export function createFastPath(production = env().NODE_ENV === "production"): Fa
     const started = performance.now();
     const incoming = req.headers[REQUEST_ID_HEADER];
     const reqId = requestIdFrom(typeof incoming === "string" ? incoming : undefined);
-    void withRequestId(reqId, () => outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req)))).then((reply) => send(res, reply, reqId, started));
+    // Nothing may reject unhandled here (Node would end the process): a failure to answer drops the socket.
+    withRequestId(reqId, () => outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs), () => ipOf(req))))
+      .then((reply) => send(req, res, reply, reqId, started))
+      .catch(() => res.destroy());
     return true;
   };
 }

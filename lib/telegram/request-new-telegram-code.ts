@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { mayRequestTelegramCode, TOO_MANY_CODES } from "./code-limit";
 import { failTelegramStep } from "./fail-telegram-step";
 import { LINK_CLOSED, openTelegramLogin } from "./open-telegram-login";
 import { sendLoginCode } from "./send-login-code";
@@ -16,6 +17,7 @@ export async function requestNewTelegramCode(db: Db, sessionId: string, opts: Te
   if (!opened.ok) return opened.view;
   const current = readTelegramLoginState(opened.session);
   if (current?.step !== "code") return viewOfState(current, { error: current ? undefined : "Enter your phone number to get a code." });
+  if (!(await mayRequestTelegramCode(opened.session.userId, current.phone))) return viewOfState(current, { error: TOO_MANY_CODES });
   const { apiId, apiHash } = opened;
   let state: TelegramLoginState;
   try {

@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { mayRequestTelegramCode, TOO_MANY_CODES } from "./code-limit";
 import { failTelegramStep } from "./fail-telegram-step";
 import { normalizePhone } from "./normalize-login-input";
 import { LINK_CLOSED, openTelegramLogin } from "./open-telegram-login";
@@ -19,6 +20,7 @@ export async function startTelegramLogin(db: Db, sessionId: string, rawPhone: st
   if (!opened.ok) return opened.view;
   const phone = normalizePhone(rawPhone);
   if (!phone.ok) return { step: "phone", error: phone.message };
+  if (!(await mayRequestTelegramCode(opened.session.userId, phone.value))) return { step: "phone", error: TOO_MANY_CODES };
   const { apiId, apiHash } = opened;
   let state: TelegramLoginState;
   try {

@@ -12,11 +12,11 @@ import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
 import { recordTokenFetch } from "@/lib/metrics";
 import { fetchToken } from "./fetch-token";
 
-export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>): Promise<Reply> {
+export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>, ip: () => string): Promise<Reply> {
   let owner: { userId: string; apiKeyId: string } | undefined;
   let provider: string | undefined;
   try {
-    const { db, key, headers } = await authorizeAgent(authorization);
+    const { db, key, headers } = await authorizeAgent(authorization, ip);
     owner = { userId: key.userId, apiKeyId: key.id };
     const input = parseJsonText(await readBody(), fetchTokenRequest, fetchTokenExample);
     provider = input.provider;

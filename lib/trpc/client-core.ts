@@ -9,5 +9,5 @@ import type { ApiClient } from "./client";
 import type { AppRouter } from "./root";
 
 export function createApiClient(): ApiClient {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] });
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 /* = MAX_BATCH on the server */ })] });
 }

@@ -13,11 +13,19 @@ import { findUserById } from "@/db/queries/users";
 /** Built per request by ./context.ts (kept apart so procedures load without Next.js, e.g. in vitest). */
 export type TRPCContext = { session: Session | null; db: Db; headers: Headers };
 
+export const INTERNAL_MESSAGE = "Something went wrong on the server. Try again in a moment; if it keeps happening, tell the instance operator.";
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     // Zod messages (e.g. "Name must be at most 80 characters.") reach the form as a list.
     const issues = error.cause instanceof ZodError ? error.cause.issues.map((i) => i.message) : null;
+    // tRPC's default message for an unexpected error is the cause's own message, e.g. drizzle's
+    // "Failed query: <sql> params: <values>". Those stay in the server log (./handle-request.ts).
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const { code, httpStatus, path } = shape.data;
+      return { ...shape, message: INTERNAL_MESSAGE, data: { code, httpStatus, path, issues: null } };
+    }
     return { ...shape, data: { ...shape.data, issues } };
   },
 });

@@ -4,8 +4,8 @@
  * requests, the security headers, raw-socket edge cases (two Authorization headers, oversized
  * and aborted bodies) and everything else left to Next.
  */
-import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { connect as tcpConnect, type AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
@@ -15,6 +15,7 @@ import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
 import { revokeApiKey } from "@/lib/api-keys";
 import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
 import { isApiKeyProvider, getProvider } from "@/lib/providers";
+import { createAkhrotServer, HEADERS_TIMEOUT_MS, MAX_REQUEST_BODY_BYTES, REQUEST_TIMEOUT_MS } from "@/lib/server/create-server";
 import { createFastPath } from "@/lib/server/fast-path";
 import { captureLogs } from "@/lib/testing/capture-logs";
 import { makeKey, makeOAuthConnection, makeUser, request, testDb } from "@/lib/testing/fixtures";
@@ -23,30 +24,60 @@ type Answer = { status: number; headers: IncomingHttpHeaders; text: string };
 
 let db: Db;
 let server: Server;
+let viaNext: Server;
 let base: URL;
+let nextBase: URL;
 const fellThrough: string[] = [];
+
+/** What Next does with a Node request for a route handler: a Web Request from `req.headers` and the body stream. */
+async function asNextRoute(req: IncomingMessage, res: ServerResponse) {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const answer = await fetchTokenRoute(new Request(`http://localhost:3000${req.url ?? "/"}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }));
+  res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(await answer.text());
+}
+
+const SLOW_BODY_MS = 300;
 
 beforeAll(async () => {
   db = await testDb();
-  const fast = createFastPath(true);
-  server = createServer((req, res) => {
-    if (fast(req, res)) return;
-    fellThrough.push(`${req.method} ${req.url}`);
-    res.writeHead(299, { "content-type": "text/plain" }).end("next");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  // npm start's own server (lib/server/create-server.ts) with the fast path, and a stand-in for Next.
+  const fast = createFastPath(true, { bodyDeadlineMs: SLOW_BODY_MS });
+  server = createAkhrotServer(
+    (req, res) => {
+      fellThrough.push(`${req.method} ${req.url}`);
+      if (req.url === "/consume") {
+        void (async () => {
+          let n = 0;
+          for await (const c of req) n += (c as Buffer).length;
+          res.writeHead(200).end(String(n));
+        })().catch(() => {});
+        return;
+      }
+      res.writeHead(299, { "content-type": "text/plain" }).end("next");
+    },
+    () => fast,
+  );
+  // The same server without the fast path: POST /tokens/fetch through the route handler, as Next serves it.
+  viaNext = createAkhrotServer((req, res) => void asNextRoute(req, res).catch(() => res.destroy()), () => undefined);
+  for (const s of [server, viaNext]) await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
   base = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  nextBase = new URL(`http://127.0.0.1:${(viaNext.address() as AddressInfo).port}`);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  for (const s of [server, viaNext]) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
 });
 
 /** One raw HTTP request; `headers` values may be arrays (sent as repeated header lines). */
-function send(path: string, opts: { method?: string; headers?: Record<string, string | string[]>; body?: string | Buffer; chunks?: Buffer[] } = {}): Promise<Answer> {
+function send(path: string, opts: { method?: string; headers?: Record<string, string | string[]>; body?: string | Buffer; chunks?: Buffer[]; to?: URL } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL(path, base), { method: opts.method ?? "POST", headers: opts.headers }, (res) => {
+    const req = httpRequest(new URL(path, opts.to ?? base), { method: opts.method ?? "POST", headers: opts.headers }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString("utf8") }));
@@ -186,5 +217,91 @@ describe("POST /tokens/fetch on the Node fast path", () => {
     await revokeApiKey(db, row.id, user.id);
     const after = await send("/tokens/fetch", { headers: auth(key), body: '{"provider":"google"}' });
     expect([after.status, JSON.parse(after.text)]).toEqual([401, { error: { code: "UNAUTHORIZED", message: expect.stringMatching(/revoked/) } }]);
+  });
+});
+
+/** A raw HTTP/1.1 exchange; `closed` tells whether the server closed the socket (bounded wait otherwise). */
+function raw(to: URL, head: string, body: (string | Buffer)[] = [], waitMs = 5_000): Promise<{ text: string; closed: boolean }> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect(Number(to.port), to.hostname);
+    let text = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ text, closed: false });
+    }, waitMs);
+    socket.on("data", (d: Buffer) => (text += d.toString("latin1")));
+    socket.on("error", () => {}); // a reset after the answer is fine: the answer is what counts
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve({ text, closed: true });
+    });
+    socket.write(head);
+    for (const b of body) socket.write(b);
+  });
+}
+
+const head = (path: string, headers: string[]) => `POST ${path} HTTP/1.1\r\nHost: t\r\n${headers.map((h) => `${h}\r\n`).join("")}\r\n`;
+
+describe("S19 and S8 on npm start's server", () => {
+  it("S19: two Authorization headers are refused identically by the route handler (behind npm start's server) and the fast path", async () => {
+    const user = await makeUser(db);
+    const { key } = await makeKey(db, user.id);
+    await makeOAuthConnection(db, user.id, "google");
+    const opts = { headers: { authorization: [`Bearer ${key}`, "Bearer akh_other"], "content-type": "application/json" }, body: '{"provider":"google"}' };
+    const fast = await send("/tokens/fetch", opts);
+    const route = await send("/tokens/fetch", { ...opts, to: nextBase });
+    expect([route.status, JSON.parse(route.text)]).toEqual([fast.status, JSON.parse(fast.text)]);
+    expect(fast.status).toBe(401);
+  });
+
+  it("S19: lower-case `bearer` is accepted by both (RFC 6750 §2.1: the scheme is case-insensitive)", async () => {
+    const user = await makeUser(db);
+    const { key } = await makeKey(db, user.id);
+    await makeOAuthConnection(db, user.id, "google", { label: "bob@example.test" });
+    const opts = { headers: { authorization: `bearer ${key}`, "content-type": "application/json" }, body: '{"provider":"google"}' };
+    const fast = await send("/tokens/fetch", opts);
+    const route = await send("/tokens/fetch", { ...opts, to: nextBase });
+    expect(fast.status).toBe(200);
+    expect(JSON.parse(route.text)).toEqual(JSON.parse(fast.text));
+    expect((await expectSameAnswer({ authorization: `BEARER ${key}`, "content-type": "application/json" }, '{"provider":"google"}')).status).toBe(200);
+  });
+
+  it("S19: after refusing an oversized body the fast path closes the connection instead of draining the rest", async () => {
+    const user = await makeUser(db);
+    const { key } = await makeKey(db, user.id);
+    const chunk = Buffer.alloc(100 * 1024, 0x20);
+    const res = await raw(base, head("/tokens/fetch", [`Authorization: Bearer ${key}`, "Content-Type: application/json", "Transfer-Encoding: chunked"]), [`${chunk.length.toString(16)}\r\n`, chunk, "\r\n"]);
+    expect(res.text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(res.text).toMatch(/\r\nconnection: close\r\n/i);
+    expect(res.text).toContain("larger than 64 KB");
+    expect(res.closed).toBe(true);
+  });
+
+  it("S19: a body that does not arrive within the deadline is refused and the connection closed", async () => {
+    const user = await makeUser(db);
+    const { key } = await makeKey(db, user.id);
+    const res = await raw(base, head("/tokens/fetch", [`Authorization: Bearer ${key}`, "Content-Type: application/json", "Content-Length: 100"]), ['{"provider":']);
+    expect(res.text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(res.text).toContain(`did not arrive within ${SLOW_BODY_MS / 1000} s`);
+    expect(res.closed).toBe(true);
+    expect((await send("/tokens/fetch", { headers: auth(key), body: '{"provider":"google"}' })).status).toBe(404);
+  });
+
+  it("S8: npm start's server refuses a body over 1 MB, declared or chunked, before any route reads it", async () => {
+    fellThrough.length = 0;
+    const declared = await raw(base, head("/api/trpc/apiKeys.create?batch=1", ["Content-Type: application/json", "Content-Length: 200000000"]));
+    expect(declared.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(declared.text).toContain(`"code":"PAYLOAD_TOO_LARGE"`);
+    expect(declared.closed).toBe(true);
+    expect(fellThrough).toEqual([]);
+
+    const piece = Buffer.alloc(256 * 1024, 0x61);
+    const chunked = await raw(base, head("/consume", ["Content-Type: application/octet-stream", "Transfer-Encoding: chunked"]), Array.from({ length: 8 }, () => Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n")])));
+    expect(chunked.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(chunked.closed).toBe(true);
+    // Under the cap, the route reads the whole body.
+    expect((await send("/consume", { body: Buffer.alloc(MAX_REQUEST_BODY_BYTES, 0x61) })).text).toBe(String(MAX_REQUEST_BODY_BYTES));
+    // Slow senders: headers and the whole request are bounded well below Node's defaults (60 s, 300 s).
+    expect([server.headersTimeout, server.requestTimeout]).toEqual([HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS]);
   });
 });

@@ -13,9 +13,11 @@ import { authenticateApiKey } from "@/lib/api-keys";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
 import { PROVIDER_TIMEOUT_MS } from "@/lib/oauth";
 import { connect, fetchToken, newAgent, startGoogleIdp } from "@/lib/testing/agent-flow";
-import { testDb } from "@/lib/testing/fixtures";
+import { makeOAuthConnection, testDb } from "@/lib/testing/fixtures";
 import type { OidcServer } from "@/lib/testing/oidc-server";
+import { ensureFreshToken } from "@/lib/tokens/ensure-fresh-token";
 import { fetchToken as fetchTokenLib } from "@/lib/tokens/fetch-token";
+import { getProvider } from "@/lib/providers";
 
 let db: Db;
 let idp: OidcServer;
@@ -58,7 +60,7 @@ describe("provider faults", () => {
     expect(after?.refreshLeaseUntil).toBeNull();
   }, 30_000);
 
-  it("a crash between the provider's answer and our save: after the lease lapses the user is told to reconnect", async () => {
+  it("a crash between the provider's answer and our save: after the lease and its takeover grace the user is told to reconnect", async () => {
     const { agent, connId, before } = await connectedAndExpired();
     // The crashed instance had refreshed at the provider (rotating the refresh token) and died
     // before saving, leaving its lease behind for 1.5 s.
@@ -67,20 +69,34 @@ describe("provider faults", () => {
     const rt = before ? openRefreshToken(before) : undefined;
     const res = await oauth.refreshTokenGrantRequest(as, client, oauth.ClientSecretPost(idp.clientSecret), rt ?? "", { [oauth.allowInsecureRequests]: true });
     await oauth.processRefreshTokenResponse(as, client, res);
-    await db.update(connections).set({ refreshLeaseUntil: new Date(Date.now() + 1500) }).where(eq(connections.id, connId));
+    await db.update(connections).set({ refreshLeaseUntil: new Date(Date.now() + 1500), refreshLeaseOwner: "crashed-instance" }).where(eq(connections.id, connId));
 
+    const google = getProvider("google");
+    if (google?.authType !== "oauth2" || !before) throw new Error("setup");
     const started = Date.now();
-    const next = await fetchToken(agent);
+    // A short lease, so the takeover grace (half a lease, for a holder that may still save) is short too.
+    const next = await ensureFreshToken(db, google, before, { leaseMs: 2_000 }).catch((err: unknown) => err);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // waited for the dead lease to lapse
     // The stored refresh token was rotated away by the lost answer: the provider refuses it,
     // so the connection needs re-authorization and the agent is told exactly what to do.
-    expect(next.status).toBe(400);
-    expect(next.body.error?.code).toBe("TOKEN_EXPIRED");
-    expect(next.body.error?.message).toMatch(/POST \/oauth\/sessions \{"provider":"google"\}/);
+    expect(next).toMatchObject({ code: "TOKEN_EXPIRED", message: expect.stringMatching(/POST \/oauth\/sessions \{"provider":"google"\}/) });
     expect((await findConnectionById(db, connId))?.status).toBe("needs_reauth");
+    const again = await fetchToken(agent);
+    expect([again.status, again.body.error?.code]).toEqual([400, "TOKEN_EXPIRED"]);
   });
 });
 
+/** Calls `once` until it answers 200, pausing a little longer each time; bounded by attempts, not by a wall-clock budget. */
+async function recovers(once: () => Promise<number>, attempts = 40): Promise<boolean> {
+  for (let i = 0; i < attempts; i++) {
+    if ((await once()) === 200) return true;
+    await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * 2 ** i)));
+  }
+  return false;
+}
+
+// Nothing here races the clock: a loaded CI machine only makes it slower (each wait is bounded
+// by attempts, and the test's own timeout is generous), never makes it fail.
 describe.runIf(process.env.TEST_DATABASE_URL)("Postgres drops our connections mid-traffic", () => {
   it("requests fail cleanly, then recover without restarting the app", async () => {
     const postgres = (await import("postgres")).default;
@@ -90,28 +106,39 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Postgres drops our connections mi
     const client = postgres(process.env.TEST_DATABASE_URL ?? "", { max: 4, connection: { application_name: appName }, onnotice: () => {} });
     const appDb = drizzle(client, { schema }) as unknown as Db;
     const admin = postgres(process.env.TEST_DATABASE_URL ?? "", { max: 1, onnotice: () => {} });
-    const { agent } = await connectedAndExpired();
-    await db.update(connections).set({ expiresAt: new Date(Date.now() + 3600_000) }).where(eq(connections.userId, agent.userId));
-    const once = async () => {
-      try {
-        const key = await authenticateApiKey(appDb, `Bearer ${agent.key}`);
-        await fetchTokenLib(appDb, key, { provider: "google" });
-        return 200;
-      } catch (err) {
-        const res = toErrorResponse(err);
-        const text = await res.text();
-        expect(text).not.toMatch(/postgres|terminat|SQL|select /i);
-        return res.status;
+    try {
+      // A connected, unexpired token (no provider call needed: this is about the database).
+      const agent = await newAgent(db);
+      await makeOAuthConnection(db, agent.userId, "google");
+      const once = async () => {
+        try {
+          const key = await authenticateApiKey(appDb, `Bearer ${agent.key}`);
+          await fetchTokenLib(appDb, key, { provider: "google" });
+          return 200;
+        } catch (err) {
+          const res = toErrorResponse(err);
+          const text = await res.text();
+          expect(text).not.toMatch(/postgres|terminat|SQL|select /i);
+          return res.status;
+        }
+      };
+      expect(await once()).toBe(200);
+      // Kill between queries, as a restart usually does: postgres.js fetches array types on each new
+      // connection without catching a failure there, so a kill in the middle of that fetch is an
+      // unhandled rejection inside the driver, a separate hazard this test is not about.
+      for (let i = 0; i < 100; i++) {
+        const busy = await admin`select 1 from pg_stat_activity where application_name = ${appName} and state <> 'idle'`;
+        if (!busy.length) break;
+        await new Promise((r) => setTimeout(r, 20));
       }
-    };
-    expect(await once()).toBe(200);
-    await admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${appName}`;
-    const during = await Promise.all(Array.from({ length: 6 }, once));
-    expect(during.every((s) => s === 200 || s === 500)).toBe(true);
-    let recovered = false;
-    for (let i = 0; i < 20 && !recovered; i++) recovered = (await once()) === 200;
-    expect(recovered).toBe(true);
-    await client.end();
-    await admin.end();
-  });
+      const killed = await admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${appName}`;
+      expect(killed.length).toBeGreaterThan(0);
+      const during = await Promise.all(Array.from({ length: 6 }, once));
+      expect(during.every((s) => s === 200 || s === 500)).toBe(true);
+      expect(await recovers(once)).toBe(true);
+    } finally {
+      await client.end({ timeout: 5 });
+      await admin.end({ timeout: 5 });
+    }
+  }, 120_000);
 });

@@ -55,7 +55,7 @@ describe("agent authentication on GET /ai/context/summary", () => {
   const wellFormedUnknown = generateApiKey();
   it.each([
     ["no header", undefined, /Missing API key/],
-    ["lower-case scheme", `bearer ${wellFormedUnknown}`, /Malformed Authorization header/],
+    ["lower-case scheme (accepted: RFC 6750), unknown key", `bearer ${wellFormedUnknown}`, /Unknown API key/],
     ["Token scheme", `Token ${wellFormedUnknown}`, /Malformed Authorization header/],
     ["garbage key", "Bearer hello", /Malformed API key/],
     ["unknown key", `Bearer ${wellFormedUnknown}`, /Unknown API key/],

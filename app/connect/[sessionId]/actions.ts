@@ -3,11 +3,13 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { LINK_CSRF_FIELD } from "@/lib/connect/link-csrf";
+import { requestIpLimit, TOO_MANY_ATTEMPTS } from "@/lib/api/ip-limit";
 import { submitHostedCredentials, type SubmitResult } from "@/lib/connect/submit-hosted-credentials";
 import { guardLinkPost } from "./guard-link-post";
 
 /** Server action behind the hosted paste form: the link's owner, signed in, from this page (same origin + CSRF token). */
 export async function submitCredentials(sessionId: string, _prev: SubmitResult | null, form: FormData): Promise<SubmitResult> {
+  if (!(await requestIpLimit()).ok) return { ok: false, errors: { _form: TOO_MANY_ATTEMPTS } };
   const db = await getDb();
   const refused = await guardLinkPost(db, sessionId, form);
   if (refused) return { ok: false, errors: { _form: refused } };

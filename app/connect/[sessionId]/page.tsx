@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { UNVERIFIED_MESSAGE } from "@/lib/users/account-may-act";
 import { currentUser } from "@/lib/auth/require-user";
 import { LINK_CSRF_HEADER } from "@/lib/connect/link-csrf";
+import { requestIpLimit, TOO_MANY_ATTEMPTS } from "@/lib/api/ip-limit";
 import { loadConnectPage } from "@/lib/connect/load-connect-page";
 import { bindingCookieSuffix, REARM_COOKIE_PREFIX } from "@/lib/connect/start-authorization";
 import { loadTelegramLogin } from "@/lib/telegram/telegram-login-view";
@@ -26,6 +27,7 @@ const FAILURES: Record<string, string> = {
 
 // GET /connect/{sessionId} – the hosted page a human opens from an agent's link; only its owner, signed in, may use it.
 export default async function ConnectPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  if (!(await requestIpLimit()).ok) return <ConnectCard title="Too many requests" tone="error" body={TOO_MANY_ATTEMPTS} />;
   const { sessionId } = await params;
   const user = await currentUser();
   const browserBinding = (await cookies()).get(`${REARM_COOKIE_PREFIX}${bindingCookieSuffix(sessionId)}`)?.value;

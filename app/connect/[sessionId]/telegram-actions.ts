@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
+import { requestIpLimit, TOO_MANY_ATTEMPTS } from "@/lib/api/ip-limit";
 import { requestNewTelegramCode } from "@/lib/telegram/request-new-telegram-code";
 import { restartTelegramLogin } from "@/lib/telegram/restart-telegram-login";
 import { startTelegramLogin } from "@/lib/telegram/start-telegram-login";
@@ -26,6 +27,7 @@ const input = z.discriminatedUnion("intent", [
  */
 export async function telegramLoginStep(sessionId: string, _prev: TelegramLoginView, form: FormData): Promise<TelegramLoginView> {
   const db = await getDb();
+  if (!(await requestIpLimit()).ok) return withViewError(await loadTelegramLogin(db, sessionId), TOO_MANY_ATTEMPTS);
   const refused = await guardLinkPost(db, sessionId, form);
   if (refused) return { step: "closed", error: refused };
   const parsed = input.safeParse(Object.fromEntries(form));

@@ -1,8 +1,9 @@
 import { instrumented } from "@/lib/api/instrumented";
+import { clientIp } from "@/lib/api/client-ip";
 import { readText } from "@/lib/api/read-json";
 import { toResponse } from "@/lib/api/respond";
 import { answerTokenFetch } from "@/lib/tokens/answer-token-fetch";
 
 // POST /tokens/fetch – a fresh credential for one of the user's connections.
 // (`npm start` answers this path on its Node fast path first; this handler serves `next start`, `next dev` and Vercel.)
-export const POST = instrumented(async (req: Request): Promise<Response> => toResponse(await answerTokenFetch(req.headers.get("authorization"), () => readText(req))));
+export const POST = instrumented(async (req: Request): Promise<Response> => toResponse(await answerTokenFetch(req.headers.get("authorization"), () => readText(req), () => clientIp(req.headers))));

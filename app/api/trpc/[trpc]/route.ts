@@ -1,22 +1,12 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "@/lib/env";
 import { createTRPCContext } from "@/lib/trpc/context";
-import { appRouter } from "@/lib/trpc/root";
+import { handleTrpcRequest } from "@/lib/trpc/handle-request";
 import { isSameOriginRequest } from "@/lib/api/same-origin";
-import { logError, stripControl } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 function handle(req: Request): Promise<Response> {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") logError("trpc", error.cause ?? error, { path: stripControl(path ?? "?").slice(0, 80) });
-    },
-  });
+  return handleTrpcRequest(req, () => createTRPCContext({ headers: req.headers }));
 }
 
 // GET /api/trpc/* – dashboard queries (session cookie).

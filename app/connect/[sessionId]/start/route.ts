@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
 import { requestUser } from "@/lib/auth/request-user";
+import { publicIpLimit, tooManyRequests } from "@/lib/api/ip-limit";
 import { setBindingCookie } from "@/lib/connect/binding-cookie";
 import { checkLinkPost, LINK_POST_REFUSALS } from "@/lib/connect/check-link-post";
 import { cookieFromHeader, LINK_CSRF_FIELD } from "@/lib/connect/link-csrf";
@@ -13,6 +14,8 @@ const refuse = (status: number, message: string) =>
 
 // POST /connect/{sessionId}/start – the owner pressed Continue: checks (same origin, CSRF token, owner), browser binding, provider.
 export async function POST(req: Request, { params }: { params: Promise<{ sessionId: string }> }) {
+  const limit = await publicIpLimit(req.headers);
+  if (!limit.ok) return tooManyRequests(limit.retryAfter);
   const { sessionId } = await params;
   const base = baseUrl(req);
   const form = await req.formData().catch(() => undefined);

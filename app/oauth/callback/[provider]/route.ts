@@ -2,12 +2,15 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { baseUrl } from "@/lib/api/base-url";
 import { instrumented } from "@/lib/api/instrumented";
+import { publicIpLimit, tooManyRequests } from "@/lib/api/ip-limit";
 import { completeCallback } from "@/lib/connect/complete-callback";
 import { BINDING_COOKIE_PREFIX } from "@/lib/connect/start-authorization";
 import { logError, stripControl } from "@/lib/log";
 
 // GET /oauth/callback/{provider} – the one redirect URI for every provider.
 export const GET = instrumented(async (req: NextRequest, { params }: { params: Promise<{ provider: string }> }) => {
+  const limit = await publicIpLimit(req.headers);
+  if (!limit.ok) return tooManyRequests(limit.retryAfter);
   const { provider } = await params;
   const base = baseUrl(req);
   const cookies = req.cookies.getAll().filter((c) => c.name.startsWith(BINDING_COOKIE_PREFIX));

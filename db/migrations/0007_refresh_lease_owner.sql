@@ -1,0 +1,1 @@
+ALTER TABLE "connections" ADD COLUMN "refresh_lease_owner" text;
