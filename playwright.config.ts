@@ -67,6 +67,8 @@ export default defineConfig({
         // Every test signs up and in from 127.0.0.1: per-IP limits sized for one office would trip.
         AKHROT_SIGNIN_PER_IP: "1000",
         AKHROT_SIGNUP_PER_IP: "1000",
+        RATE_LIMIT_PUBLIC_PER_MINUTE: "1000",
+        RATE_LIMIT_KEY_FAILURES_PER_MINUTE: "1000",
         // Always the server's own embedded database, even when the caller's shell points at Postgres.
         DATABASE_URL: "",
         OAUTH_GOOGLE_CLIENT_ID: "akhrot-test-client",
