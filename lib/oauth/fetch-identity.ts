@@ -8,7 +8,8 @@ import { PROVIDER_TIMEOUT_MS } from "./as-client";
 import { USER_AGENT } from "./quirk-fetch";
 import type { TokenSet } from "./token-set";
 
-export type Identity = { accountId: string; label: string | null; metadata: Record<string, unknown> };
+/** `email` only with `emailVerified` when the provider says so (OIDC `email_verified`); the hosted grant flow compares it. */
+export type Identity = { accountId: string; label: string | null; metadata: Record<string, unknown>; email: string | null; emailVerified: boolean };
 
 export function readPath(value: unknown, path: string): unknown {
   let cur = value;
@@ -66,7 +67,8 @@ export async function fetchIdentity(cfg: ClientConfig, tokens: TokenSet): Promis
     if (!accountId) return undefined;
     const label = scalar(readPath(doc, identity.labelField)) ?? (identity.labelFallbackField ? scalar(readPath(doc, identity.labelFallbackField)) : null);
     const metadata = quirks.includes("jira-cloud-id") ? await jiraCloudId(cfg, tokens.accessToken).catch(() => ({})) : {};
-    return { accountId, label, metadata };
+    const email = scalar(readPath(doc, "email"));
+    return { accountId, label, metadata, email, emailVerified: email !== null && readPath(doc, "email_verified") === true };
   } catch (err) {
     console.warn(`akhrot: could not read the ${cfg.provider.code} account identity: ${err instanceof Error ? err.message : "error"}`);
     return undefined;

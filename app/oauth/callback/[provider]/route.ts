@@ -18,7 +18,9 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ prov
       baseUrl: base,
     });
     const target =
-      outcome.kind === "rejected"
+      outcome.kind === "grant"
+        ? outcome.redirectTo
+        : outcome.kind === "rejected"
         ? `${base}/connect/error?reason=${outcome.reason}`
         : outcome.kind === "completed" && outcome.session.returnTo === "dashboard"
           ? `${base}/dashboard/connections?connected=${outcome.session.provider}`
