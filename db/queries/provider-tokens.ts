@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { connections, providerTokenRequests, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant } from "@/db/schema";
 
@@ -65,16 +65,6 @@ export async function insertTokenRequest(db: DbOrTx, row: typeof providerTokenRe
   await db.insert(providerTokenRequests).values(row);
 }
 
-/** A pending, unexpired request by the digest of its state. */
-export async function findPendingTokenRequest(db: DbOrTx, stateHash: string, now: Date): Promise<ProviderTokenRequest | undefined> {
-  const [row] = await db
-    .select()
-    .from(providerTokenRequests)
-    .where(and(eq(providerTokenRequests.stateHash, stateHash), eq(providerTokenRequests.status, "pending"), gt(providerTokenRequests.expiresAt, now)))
-    .limit(1);
-  return row;
-}
-
 export async function findTokenRequestById(db: DbOrTx, id: string): Promise<ProviderTokenRequest | undefined> {
   const [row] = await db.select().from(providerTokenRequests).where(eq(providerTokenRequests.id, id)).limit(1);
   return row;
@@ -98,4 +88,9 @@ export async function armTokenRequest(db: DbOrTx, id: string, bindingHash: strin
     .where(and(eq(providerTokenRequests.id, id), sql`(${providerTokenRequests.browserBindingHash} is null or ${providerTokenRequests.browserBindingHash} = ${bindingHash})`))
     .returning({ id: providerTokenRequests.id });
   return rows.length > 0;
+}
+
+export async function findTokenRequestByHash(db: DbOrTx, stateHash: string): Promise<ProviderTokenRequest | undefined> {
+  const [row] = await db.select().from(providerTokenRequests).where(eq(providerTokenRequests.stateHash, stateHash)).limit(1);
+  return row;
 }
