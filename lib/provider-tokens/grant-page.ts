@@ -18,6 +18,7 @@ import { encryptSecret, randomId, sha256Hex } from "@/lib/crypto";
 import { buildAuthorizationUrl, resolveClientConfig } from "@/lib/oauth";
 import { getProvider, type Provider } from "@/lib/providers";
 import { failGrant } from "./complete-grant";
+import { identityScopes } from "./issue-provider-token";
 import { isRequestState } from "./token-request";
 
 export type GrantPage =
@@ -56,8 +57,8 @@ export async function startGrant(db: Db, state: string, baseUrl: string, opts: {
   const cfg = resolveClientConfig(provider);
   const sessionId = randomId("cs");
   const expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, request.expiresAt.getTime()));
-  // The engine's defaults (identity, offline access) plus what the service asked for.
-  const scopes = [...new Set([...provider.oauth.defaultScopes, ...request.requestedScopes])];
+  // Only what the service asked for, plus the identity scopes the engine needs to name the account.
+  const scopes = [...new Set([...identityScopes(provider), ...request.requestedScopes])];
   await insertConnectSession(db, { id: sessionId, userId: null, providerTokenRequestId: request.id, provider: provider.code, scopes, expiresAt });
   const oauthState = randomBytes(32).toString("base64url");
   const auth = await buildAuthorizationUrl(cfg, { redirectUri: redirectUriFor(baseUrl, provider.code), state: oauthState, scopes, ownerHasConnection: request.connectionId !== null });

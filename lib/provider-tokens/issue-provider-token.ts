@@ -32,9 +32,25 @@ export type ProviderTokenAnswer =
 
 export const hasAll = (have: string[], want: string[]) => want.every((s) => have.includes(s));
 
-/** The scopes Akhrot asks every provider for on its own (identity, offline access): they never count as more power than the grant. */
+/** Identity and offline-access scopes: the grant flow adds those of the provider's defaults, and they never count as more power than the grant. */
+const IDENTITY_SCOPES = new Set(["openid", "email", "profile", "offline_access", "read:user", "user:email", "User.Read"]);
+
 export function identityScopes(provider: Provider): string[] {
-  return provider.authType === "oauth2" ? [...provider.oauth.defaultScopes] : [];
+  return provider.authType === "oauth2" ? provider.oauth.defaultScopes.filter((s) => IDENTITY_SCOPES.has(s)) : [];
+}
+
+/**
+ * Callers that shared one single-flight refresh all get the refreshed row; only the first to see
+ * a given refresh writes `provider_token.refreshed` (per process: another instance that raced
+ * through the lease may write one more, never one per caller).
+ */
+const lastAuditedRefresh = new Map<string, number>();
+function firstToSee(connectionId: string, refreshedAt: Date): boolean {
+  const at = refreshedAt.getTime();
+  if ((lastAuditedRefresh.get(connectionId) ?? 0) >= at) return false;
+  if (lastAuditedRefresh.size > 10_000) lastAuditedRefresh.clear();
+  lastAuditedRefresh.set(connectionId, at);
+  return true;
 }
 
 function accountOf(row: Connection): Account {
@@ -93,7 +109,8 @@ export async function issueProviderToken(db: Db, scope: ServiceScope & { permiss
     if (err instanceof ApiError && (err.code === "TOKEN_EXPIRED" || err.code === "PROVIDER_ERROR")) return actionRequired("PROVIDER_REAUTH_REQUIRED", [], row.id);
     throw err;
   }
-  const refreshed = fresh.connection.refreshedAt !== null && fresh.connection.refreshedAt.getTime() !== row.refreshedAt?.getTime();
+  const after = fresh.connection.refreshedAt;
+  const refreshed = after !== null && after.getTime() !== row.refreshedAt?.getTime() && firstToSee(row.id, after);
   await recordIssue(db, scope, grant, refreshed, now);
   return {
     status: "ok",
