@@ -11,7 +11,10 @@ import { finishConnectSession } from "@/db/queries/connect-sessions";
 import { findLinkedEndUser } from "@/db/queries/end-users";
 import { closeTokenRequest, findEndUserConnectionByAccount, findTokenRequestById, upsertGrant } from "@/db/queries/provider-tokens";
 import { findServiceById } from "@/db/queries/services";
-import type { ConnectSession } from "@/db/schema";
+import type { ConnectSession, ProviderTokenRequest, ServiceRow } from "@/db/schema";
+import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
+import type { FieldErrors } from "@/lib/connections/validate-credential-fields";
+import type { ApiKeyProvider, MtprotoProvider } from "@/lib/providers";
 import { saveOAuthConnection, UNKNOWN_ACCOUNT } from "@/lib/connections/save-oauth-connection";
 import { randomId } from "@/lib/crypto";
 import type { Identity, TokenSet } from "@/lib/oauth";
@@ -57,15 +60,35 @@ export async function completeGrant(db: Db, session: ConnectSession, input: { to
     if (existing?.id !== request.connectionId) return refuse("account_conflict");
   }
   const connection = await saveOAuthConnection(db, { endUserId: request.endUserId, provider: request.provider, tokens, identity, requestedScopes: session.scopes });
-  const won = await db.transaction(async (tx) => {
-    const claimed = await closeTokenRequest(tx, request.id, "completed", now);
-    if (!claimed) return false;
-    const grant = await upsertGrant(tx, { id: randomId("grant"), endUserId: request.endUserId, serviceId: request.serviceId, connectionId: connection.id, provider: request.provider, scopes: request.requestedScopes, now });
-    const event = { orgId: service.orgId, serviceId: service.id, targetType: "service_grant", targetId: grant.id };
-    await recordOrgEvent(tx, { ...event, action: "provider_grant.created", detail: { user_id: request.endUserId, provider: request.provider, scopes: grant.scopes, provider_token_request: request.id } });
-    await recordOrgEvent(tx, { ...event, action: "provider_token_request.completed", detail: { service_id: service.id, provider: request.provider, connected_account_id: connection.id } });
-    return true;
-  });
+  const won = await claimAndGrant(db, request, service, connection.id, now);
   await finishConnectSession(db, session.id, won ? { status: "completed", connectionId: connection.id } : { status: "failed", error: "request_expired" });
   return grantRedirect(request.redirectUri, request.provider, request.clientState, won ? undefined : "request_expired");
+}
+
+/** API-key providers: the end user pasted the key on the hosted page (the page checked CSRF and the request). */
+export async function completeKeyGrant(
+  db: Db,
+  request: ProviderTokenRequest,
+  service: ServiceRow,
+  provider: ApiKeyProvider | MtprotoProvider,
+  values: Record<string, unknown>,
+  now = new Date(),
+): Promise<{ ok: true; redirectTo: string } | { ok: false; errors: FieldErrors }> {
+  const saved = await saveApiKeyConnection(db, { userId: null, endUserId: request.endUserId, provider, values });
+  if (!saved.ok) return saved;
+  const won = await claimAndGrant(db, request, service, saved.connection.id, now);
+  return { ok: true, redirectTo: grantRedirect(request.redirectUri, request.provider, request.clientState, won ? undefined : "request_expired") };
+}
+
+/** One transaction: claim the request (one winner), upsert the grant with the REQUESTED scopes, audit both. */
+async function claimAndGrant(db: Db, request: ProviderTokenRequest, service: ServiceRow, connectionId: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const claimed = await closeTokenRequest(tx, request.id, "completed", now);
+    if (!claimed) return false;
+    const grant = await upsertGrant(tx, { id: randomId("grant"), endUserId: request.endUserId, serviceId: request.serviceId, connectionId, provider: request.provider, scopes: request.requestedScopes, now });
+    const event = { orgId: service.orgId, serviceId: service.id, targetType: "service_grant", targetId: grant.id };
+    await recordOrgEvent(tx, { ...event, action: "provider_grant.created", detail: { user_id: request.endUserId, provider: request.provider, scopes: grant.scopes, provider_token_request: request.id } });
+    await recordOrgEvent(tx, { ...event, action: "provider_token_request.completed", detail: { service_id: service.id, provider: request.provider, connected_account_id: connectionId } });
+    return true;
+  });
 }

@@ -13,7 +13,21 @@ function shell(title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
-export function grantPageHtml(page: Extract<GrantPage, { kind: "open" }>, csrf: string, action: string): string {
+/** API-key providers: the paste form, named after the catalog's credential fields. */
+function pasteForm(page: Extract<GrantPage, { kind: "open" }>, csrf: string, action: string, errors: Record<string, string>): string {
+  if (page.provider.authType === "oauth2") return "";
+  const fields = page.provider.credentialFields
+    .map((f) => `<p><label>${esc(f.label)}${f.required ? "" : " (optional)"}<br><input name="${esc(f.name)}" type="${f.secret ? "password" : "text"}" autocomplete="off"${f.required ? " required" : ""}></label>${errors[f.name] ? `<br><strong role="alert">${esc(errors[f.name] ?? "")}</strong>` : ""}</p>`)
+    .join("");
+  const formError = errors._form ? `<p role="alert"><strong>${esc(errors._form)}</strong></p>` : "";
+  return `<p>Paste your ${esc(page.provider.name)} credentials. They are stored encrypted and shared only with ${esc(page.service.name)}.</p>${formError}
+<form method="post" action="${esc(action)}"><input type="hidden" name="csrf" value="${esc(csrf)}">${fields}<button type="submit">Connect ${esc(page.provider.name)}</button></form>`;
+}
+
+export function grantPageHtml(page: Extract<GrantPage, { kind: "open" }>, csrf: string, action: string, errors: Record<string, string> = {}): string {
+  if (page.provider.authType !== "oauth2") {
+    return shell(`Connect ${page.provider.name}`, `<h1>${esc(page.service.name)} asks for your ${esc(page.provider.name)} account</h1>${pasteForm(page, csrf, action, errors)}`);
+  }
   const scopes = page.scopes.length ? `<ul>${page.scopes.map((s) => `<li><code>${esc(s)}</code></li>`).join("")}</ul>` : "<p>No extra permissions.</p>";
   return shell(
     `Connect ${page.provider.name}`,

@@ -17,7 +17,7 @@ import { redirectUriFor, stateDigest } from "@/lib/connect/start-authorization";
 import { encryptSecret, randomId, sha256Hex } from "@/lib/crypto";
 import { buildAuthorizationUrl, resolveClientConfig } from "@/lib/oauth";
 import { getProvider, type Provider } from "@/lib/providers";
-import { failGrant } from "./complete-grant";
+import { completeKeyGrant, failGrant } from "./complete-grant";
 import { identityScopes } from "./issue-provider-token";
 import { isRequestState } from "./token-request";
 
@@ -67,4 +67,15 @@ export async function startGrant(db: Db, state: string, baseUrl: string, opts: {
   if (!armed) throw new Error("a fresh connect session could not be armed");
   const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   return { ok: true, redirectTo: auth.url, sessionId, cookie: { value: binding, maxAge } };
+}
+
+export type KeySubmit = { ok: true; redirectTo: string } | { ok: false; page?: Extract<GrantPage, { kind: "open" }>; errors: Record<string, string>; redirectTo?: string };
+
+/** The paste form of an API-key provider (or a Telegram session import) on the hosted page. */
+export async function submitGrantKey(db: Db, state: string, values: Record<string, unknown>, now = new Date()): Promise<KeySubmit> {
+  const page = await loadGrantPage(db, state, now);
+  if (page.kind === "gone") return { ok: false, errors: {}, redirectTo: page.redirectTo };
+  if (page.kind !== "open" || page.provider.authType === "oauth2") return { ok: false, errors: { _form: "This link does not take a pasted key." } };
+  const done = await completeKeyGrant(db, page.request, page.service, page.provider, values, now);
+  return done.ok ? done : { ok: false, page, errors: done.errors };
 }

@@ -256,3 +256,36 @@ describe("isolation", () => {
     expect((await ask(s, { user_id: personal.userId, provider: "google" })).http).toBe(404);
   });
 });
+
+describe("an API-key provider end to end", () => {
+  it("link required → paste form on the hosted page → back with success → ok with the key and type", async () => {
+    const org = (await makeOrg(db)).org;
+    const { service } = await makeService(db, org, { redirectUris: [APP_CB], providers: [{ provider: "openai" }] });
+    const s = { org, service, key: await makeServiceKey(db, org, service) };
+    const userId = await linkUser(s, "ivy@example.test");
+    const first = await ask(s, { user_id: userId, provider: "openai", state: "k1" });
+    expect(first.body).toMatchObject({ status: "action_required", code: "PROVIDER_LINK_REQUIRED", provider: "openai" });
+    const reauth = String(first.body.reauth_url);
+    const state = stateOf(reauth);
+    const page = await grantPage.GET(new Request(reauth), params({ state }));
+    const html = await page.text();
+    expect(html).toContain('name="apiKey"');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const cookie = page.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    const post = (body: Record<string, string>, headers: Record<string, string> = {}) =>
+      grantPage.POST(
+        new Request(reauth, { method: "POST", headers: { origin: BASE, "sec-fetch-site": "same-origin", cookie, "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(body).toString() }),
+        params({ state }),
+      );
+    // Without this render's CSRF token, or cross-site, nothing is stored.
+    expect((await post({ csrf: "x".repeat(43), apiKey: "sk-test-aaaaaaaaaaaaaaaaaaaaaaaa" })).status).toBe(403);
+    expect((await post({ csrf, apiKey: "sk-test-aaaaaaaaaaaaaaaaaaaaaaaa" }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const done = await post({ csrf, apiKey: "sk-test-aaaaaaaaaaaaaaaaaaaaaaaa" });
+    expect(done.status).toBe(303);
+    expect(Object.fromEntries(new URL(done.headers.get("location") ?? "").searchParams)).toMatchObject({ provider_grant: "success", provider: "openai", state: "k1" });
+    const ok = await ask(s, { user_id: userId, provider: "openai" });
+    expect(ok.body).toMatchObject({ status: "ok", type: "api_key", access_token: "sk-test-aaaaaaaaaaaaaaaaaaaaaaaa", provider: "openai", expires_at: null, fields: {} });
+    // Single use.
+    expect((await post({ csrf, apiKey: "sk-test-bbbbbbbbbbbbbbbbbbbbbbbb" })).status).toBe(404);
+  });
+});
