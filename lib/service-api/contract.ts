@@ -37,6 +37,8 @@ export const updateServiceBody = z.object({
   service_type: z.enum(serviceTypes).optional(),
   redirect_uris: z.array(z.string()).optional(),
   providers: z.array(providerConfig).optional(),
+  /** Hosted grant flow: compare the provider's verified email with the end user's (default true). */
+  verify_provider_email: z.boolean().optional(),
 });
 
 export const createPlanBody = z.object({

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { connections, orgAuditEvents, providerTokenRequests, serviceGrants } from "@/db/schema";
+import { connections, orgAuditEvents, providerTokenRequests, serviceGrants, services } from "@/db/schema";
 import * as providerTokens from "@/app/api/service/provider-tokens/route";
 import * as grantPage from "@/app/connect/provider-token/[state]/route";
 import * as users from "@/app/api/service/users/route";
@@ -147,6 +147,15 @@ describe("link required → hosted page → provider → back to the service →
     expect(Object.fromEntries(back.searchParams)).toMatchObject({ provider_grant: "error", error: "email_mismatch", provider: "google", state: "s1" });
     expect(await db.select().from(connections).where(eq(connections.endUserId, userId))).toHaveLength(0);
     expect((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.code).toBe("PROVIDER_LINK_REQUIRED");
+  });
+
+  it("with the service's email check off, the same mismatch links the account", async () => {
+    const s = await setup();
+    await db.update(services).set({ verifyProviderEmail: false }).where(eq(services.id, s.service.id));
+    const userId = await linkUser(s, "kim@example.test");
+    const first = await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] });
+    expect((await walk(String(first.body.reauth_url), "someone-else")).location).toContain("provider_grant=success");
+    expect((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.status).toBe("ok");
   });
 
   it("a denial at the provider returns provider_grant=error&error=access_denied", async () => {
