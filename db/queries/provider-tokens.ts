@@ -94,3 +94,13 @@ export async function findTokenRequestByHash(db: DbOrTx, stateHash: string): Pro
   const [row] = await db.select().from(providerTokenRequests).where(eq(providerTokenRequests.stateHash, stateHash)).limit(1);
   return row;
 }
+
+/** Revoke one active grant of this service (the id alone is never trusted: the service must match). */
+export async function revokeGrantById(db: DbOrTx, serviceId: string, grantId: string, now: Date): Promise<ServiceGrant | undefined> {
+  const [row] = await db
+    .update(serviceGrants)
+    .set({ status: "revoked", revokedAt: now })
+    .where(and(eq(serviceGrants.id, grantId), eq(serviceGrants.serviceId, serviceId), eq(serviceGrants.status, "active")))
+    .returning();
+  return row;
+}

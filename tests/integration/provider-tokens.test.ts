@@ -15,7 +15,8 @@ import * as analytics from "@/app/api/service/analytics/route";
 import { BASE, fetchToken, newAgent, runCallback, startGoogleIdp } from "@/lib/testing/agent-flow";
 import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
 import type { OidcServer } from "@/lib/testing/oidc-server";
-import { makeOAuthConnection, params, request, testDb } from "@/lib/testing/fixtures";
+import { makeOAuthConnection, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
+import { callerFor, codeOf } from "@/lib/testing/trpc-caller";
 import { GET as contextSummary } from "@/app/ai/context/summary/route";
 import { makeOrg, makeService, makeServiceKey, serviceRequest } from "@/lib/testing/org-fixtures";
 import type { Organization, ServiceRow } from "@/db/schema";
@@ -296,5 +297,26 @@ describe("an API-key provider end to end", () => {
     expect(ok.body).toMatchObject({ status: "ok", type: "api_key", access_token: "sk-test-aaaaaaaaaaaaaaaaaaaaaaaa", provider: "openai", expires_at: null, fields: {} });
     // Single use.
     expect((await post({ csrf, apiKey: "sk-test-bbbbbbbbbbbbbbbbbbbbbbbb" })).status).toBe(404);
+  });
+});
+
+describe("dashboard: grants listed and revoked (tRPC)", () => {
+  it("the org's service page lists the grant; an admin revokes it → GRANT_REQUIRED; a stranger cannot", async () => {
+    const { org, ownerId } = await makeOrg(db);
+    const s = await setup({ org });
+    const userId = await linkUser(s, "lena@example.test");
+    const first = await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] });
+    await walk(String(first.body.reauth_url), "lena");
+    const owner = callerFor(db, ownerId);
+    const view = await owner.services.get({ orgSlug: org.slug, serviceSlug: s.service.slug });
+    const listed = view.endUsers.find((u) => u.id === userId)?.connections[0];
+    expect(listed).toMatchObject({ provider: "google", scopes: [DRIVE] });
+    const grantId = String(listed?.grantId);
+    const stranger = await makeUser(db);
+    expect(await codeOf(callerFor(db, stranger.id).services.revokeGrant({ orgSlug: org.slug, serviceSlug: s.service.slug, grantId }))).toBe("NOT_FOUND");
+    await owner.services.revokeGrant({ orgSlug: org.slug, serviceSlug: s.service.slug, grantId });
+    expect((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.code).toBe("PROVIDER_GRANT_REQUIRED");
+    const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
+    expect(actions).toContain("provider_grant.revoked");
   });
 });
