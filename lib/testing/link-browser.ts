@@ -20,7 +20,8 @@ export const SESSION_COOKIE = "authjs.session-token";
 
 /** A real Auth.js session cookie value for this user, as /api/auth/callback/credentials would set it. */
 export async function mintSessionCookie(user: { id: string; email?: string }): Promise<string> {
-  return encode({ token: { sub: user.id, email: user.email ?? null, name: null }, secret: env().AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
+  // signedInAt + sv: the session-end rules (S9) refuse a token without its sign-in time and session version.
+  return encode({ token: { sub: user.id, email: user.email ?? null, name: null, signedInAt: Math.floor(Date.now() / 1000), sv: 0 }, secret: env().AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 3600 });
 }
 
 export class LinkBrowser {
