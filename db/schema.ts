@@ -7,8 +7,10 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -116,12 +118,15 @@ export const connections = pgTable(
   "connections",
   {
     id: text("id").primaryKey(),
-    /** Owned by a dashboard user today. */
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    /** Room for the service API: a backend's own end user, scoped under userId's service. */
-    endUserId: text("end_user_id"),
+    /**
+     * Exactly one owner: a dashboard user (personal connections, agent keys) OR an org's end
+     * user (issue 13, the service API). Every agent-key lookup filters by `user_id = <key's
+     * owner>`, so an end user's row (user_id NULL) can never match one; the service API finds
+     * rows only by `end_user_id` and an active grant. One table keeps one refresh path
+     * (lib/tokens/ensure-fresh-token.ts works on any row by id).
+     */
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    endUserId: text("end_user_id").references((): AnyPgColumn => endUsers.id, { onDelete: "cascade" }),
     provider: text("provider").notNull(),
     authType: text("auth_type").$type<AuthType>().notNull(),
     /** The provider's stable account id (OIDC sub, GitHub id, key fingerprint, …). */
@@ -168,6 +173,8 @@ export const connections = pgTable(
   },
   (t) => [
     uniqueIndex("connections_account_uq").on(t.userId, t.provider, t.accountId),
+    uniqueIndex("connections_end_user_account_uq").on(t.endUserId, t.provider, t.accountId),
+    check("connections_one_owner", sql`(${t.userId} is null) <> (${t.endUserId} is null)`),
     index("connections_user_provider_idx").on(t.userId, t.provider),
     index("connections_expiry_idx").on(t.expiresAt),
   ],
@@ -180,9 +187,10 @@ export const connectSessions = pgTable(
   "connect_sessions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    /** The dashboard user who connects; null for a service's hosted grant flow (providerTokenRequestId set). */
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The hosted grant flow (issue 13) this session carries: the callback saves to that request's end user. */
+    providerTokenRequestId: text("provider_token_request_id"),
     /** The agent key that asked for it; null when the dashboard started it. */
     apiKeyId: text("api_key_id"),
     provider: text("provider").notNull(),
@@ -308,6 +316,8 @@ export const services = pgTable(
     serviceType: text("service_type").$type<ServiceType>().notNull().default("web"),
     /** Exact-match redirect targets for the hosted grant flow (https, or http on localhost). */
     redirectUris: text("redirect_uris").array().notNull().default(sql`'{}'::text[]`),
+    /** Hosted grant flow: a verified provider email must equal the end user's (AuthOS always checks; a service may opt out). */
+    verifyProviderEmail: boolean("verify_provider_email").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("services_org_slug_uq").on(t.orgId, t.slug)],
@@ -465,6 +475,8 @@ export const providerTokenRequests = pgTable(
     redirectUri: text("redirect_uri").notNull(),
     clientState: text("client_state"),
     status: text("status").$type<"pending" | "completed" | "canceled">().notNull().default("pending"),
+    /** SHA-256 of the browser binding of the first Continue: armed once, only that browser may retry. */
+    browserBindingHash: text("browser_binding_hash"),
     expiresAt: ts("expires_at").notNull(),
     completedAt: ts("completed_at"),
     createdAt: createdAt(),

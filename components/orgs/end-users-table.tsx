@@ -1,9 +1,11 @@
 import { card } from "@/components/ui/styles";
+import { RevokeGrantButton } from "./revoke-grant-button";
 
-type EndUser = { id: string; email: string; linkedAt: Date; subscription: { planName: string; status: string; currentPeriodEnd: Date } | null; connections: { provider: string; scopes: string[] }[] };
+type Grant = { grantId: string; provider: string; scopes: string[]; lastUsedAt: Date | null };
+type EndUser = { id: string; email: string; linkedAt: Date; subscription: { planName: string; status: string; currentPeriodEnd: Date } | null; connections: Grant[] };
 
-/** The service's end users with their subscription and the connections they granted it. */
-export function EndUsersTable({ users, total }: { users: EndUser[]; total: number }) {
+/** The service's end users with their subscription and the connections they granted it (admins may revoke a grant). */
+export function EndUsersTable({ users, total, orgSlug, serviceSlug, canManage }: { users: EndUser[]; total: number; orgSlug: string; serviceSlug: string; canManage: boolean }) {
   return (
     <section className={`${card} p-5`} aria-labelledby="users-title">
       <h2 id="users-title" className="text-sm font-semibold text-zinc-900">
@@ -30,7 +32,17 @@ export function EndUsersTable({ users, total }: { users: EndUser[]; total: numbe
                     <span className="block font-mono text-xs text-zinc-500">{u.id}</span>
                   </td>
                   <td className="py-1.5 pr-3">{u.subscription ? `${u.subscription.planName} · ${u.subscription.status} · until ${u.subscription.currentPeriodEnd.toISOString().slice(0, 10)}` : "—"}</td>
-                  <td className="py-1.5 pr-3">{u.connections.length ? u.connections.map((c) => c.provider).join(", ") : "—"}</td>
+                  <td className="py-1.5 pr-3">
+                    {u.connections.length
+                      ? u.connections.map((c) => (
+                          <span key={c.grantId} className="block">
+                            {c.provider}
+                            <span className="text-xs text-zinc-500"> · {c.scopes.length} scope{c.scopes.length === 1 ? "" : "s"} · {c.lastUsedAt ? `used ${c.lastUsedAt.toISOString().slice(0, 10)}` : "never used"}</span>
+                            {canManage ? <RevokeGrantButton orgSlug={orgSlug} serviceSlug={serviceSlug} grantId={c.grantId} provider={c.provider} email={u.email} /> : null}
+                          </span>
+                        ))
+                      : "—"}
+                  </td>
                   <td className="whitespace-nowrap py-1.5 text-zinc-600">{u.linkedAt.toISOString().slice(0, 10)}</td>
                 </tr>
               ))}

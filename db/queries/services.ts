@@ -25,7 +25,7 @@ export async function listServices(db: DbOrTx, orgId: string, page: { limit: num
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function updateService(db: DbOrTx, id: string, patch: Partial<Pick<ServiceRow, "name" | "serviceType" | "redirectUris">>): Promise<ServiceRow | undefined> {
+export async function updateService(db: DbOrTx, id: string, patch: Partial<Pick<ServiceRow, "name" | "serviceType" | "redirectUris" | "verifyProviderEmail">>): Promise<ServiceRow | undefined> {
   if (!Object.keys(patch).length) return findServiceById(db, id);
   const [row] = await db.update(services).set(patch).where(eq(services.id, id)).returning();
   return row;

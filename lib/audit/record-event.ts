@@ -10,7 +10,13 @@ export function scrub(detail: Record<string, unknown> | undefined): Record<strin
   return out;
 }
 
-/** Write one activity row. Detail keys that look secret are dropped, not stored. */
-export async function recordEvent(db: DbOrTx, event: NewAuditEvent): Promise<void> {
-  await insertAuditEvent(db, { ...event, detail: scrub(event.detail) });
+/**
+ * Write one activity row. Detail keys that look secret are dropped, not stored. The activity
+ * log is a dashboard user's; an end user's connection (user_id null, issue 13) has none, and
+ * its events go to the organization's audit log instead (lib/provider-tokens).
+ */
+export async function recordEvent(db: DbOrTx, event: Omit<NewAuditEvent, "userId"> & { userId: string | null }): Promise<void> {
+  const { userId } = event;
+  if (userId === null) return;
+  await insertAuditEvent(db, { ...event, userId, detail: scrub(event.detail) });
 }

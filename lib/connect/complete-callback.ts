@@ -11,18 +11,21 @@ import { saveOAuthConnection } from "@/lib/connections/save-oauth-connection";
 import { decryptSecret } from "@/lib/crypto";
 import { exchangeCode, fetchIdentity, ProviderCallError, resolveClientConfig, validateCallback } from "@/lib/oauth";
 import { getProvider } from "@/lib/providers";
+import { completeGrant, failGrant, grantErrorFor } from "@/lib/provider-tokens/complete-grant";
 import { sessionRef } from "./session-ref";
 import { redirectUriFor, stateDigest } from "./start-authorization";
 
 export type CallbackOutcome =
   | { kind: "completed"; session: ConnectSession; connectionId: string }
   | { kind: "failed"; session: ConnectSession; error: string }
+  | { kind: "grant"; session: ConnectSession; redirectTo: string }
   | { kind: "rejected"; reason: "missing_state" | "duplicate_parameters" | "unknown_state" };
 
 const SINGLE = ["state", "code", "error", "iss"];
 
 async function fail(db: Db, session: ConnectSession, error: string): Promise<CallbackOutcome> {
   await finishConnectSession(db, session.id, { status: "failed", error });
+  if (session.providerTokenRequestId) return { kind: "grant", session, redirectTo: await failGrant(db, session.providerTokenRequestId, grantErrorFor(error)) };
   await recordEvent(db, { userId: session.userId, apiKeyId: session.apiKeyId, action: "connection.create", provider: session.provider, outcome: "failure", detail: { sessionRef: sessionRef(session.id), error } });
   return { kind: "failed", session, error };
 }
@@ -66,6 +69,9 @@ export async function completeCallback(
     return fail(db, session, err instanceof ProviderCallError ? `token_exchange_failed: ${err.failure.error}` : "token_exchange_failed");
   }
   const identity = await fetchIdentity(cfg, tokens);
+  // A service's hosted grant (issue 13): the connection is the end user's, and the browser goes back to the service.
+  if (session.providerTokenRequestId) return { kind: "grant", session, redirectTo: await completeGrant(db, session, { tokens, identity }) };
+  if (!session.userId) return fail(db, session, "no_owner");
   const connection = await saveOAuthConnection(db, { userId: session.userId, provider: provider.code, tokens, identity, requestedScopes: session.scopes });
   await finishConnectSession(db, session.id, { status: "completed", connectionId: connection.id });
   await recordEvent(db, {

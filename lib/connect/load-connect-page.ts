@@ -38,10 +38,12 @@ export async function loadConnectPage(
   const now = opts.now ?? new Date();
   const session = isConnectSessionId(sessionId) ? await findConnectSession(db, sessionId) : undefined;
   const provider = session ? getProvider(session.provider) : undefined;
-  if (!session || !provider) return { state: "not_found" };
+  // A session without a dashboard owner carries a service's hosted grant (/connect/provider-token/…), never this page.
+  const ownerId = session?.userId;
+  if (!session || !provider || !ownerId) return { state: "not_found" };
   const visitor = await authorizeLinkVisitor(db, session, visitorUserId);
   if (!visitor.ok) return { state: visitor.reason };
-  const user = await findUserById(db, session.userId);
+  const user = await findUserById(db, ownerId);
   if (!user) return { state: "not_found" };
   const key = session.apiKeyId ? await findApiKeyById(db, session.apiKeyId) : undefined;
   const asked: Asked = { provider, maskedEmail: maskEmail(user.email), requestedBy: session.apiKeyId ? (key?.name ?? "a deleted agent key") : null };
@@ -55,6 +57,6 @@ export async function loadConnectPage(
   const page = { state: status, ...asked, scopes: session.scopes, expiresAt: session.expiresAt, startedElsewhere: session.browserBindingHash !== null && session.browserBindingHash !== sha256Hex(opts.browserBinding ?? "") };
   if (!session.replaceConnectionId) return page;
   // "Replace key": name the account whose key is swapped (its masked label, never the key).
-  const target = await findOwnedConnection(db, session.userId, session.provider, session.replaceConnectionId);
+  const target = await findOwnedConnection(db, ownerId, session.provider, session.replaceConnectionId);
   return { ...page, replacing: target?.accountLabel ?? `your ${provider.name} key` };
 }

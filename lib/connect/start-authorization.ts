@@ -39,9 +39,11 @@ export async function startAuthorization(
   now = new Date(),
 ): Promise<StartResult> {
   const session = await findConnectSession(db, sessionId);
-  if (!session) return { ok: false, reason: "not_found" };
+  // Grant sessions (no dashboard owner) are armed only by lib/provider-tokens, never through /connect/{id}.
+  const ownerId = session?.userId;
+  if (!session || !ownerId) return { ok: false, reason: "not_found" };
   if (effectiveStatus(session, now) !== "pending") return { ok: false, reason: "not_pending" };
-  if (!(await ownerMayAct(db, session.userId))) return { ok: false, reason: "unverified" };
+  if (!(await ownerMayAct(db, ownerId))) return { ok: false, reason: "unverified" };
   const provider = getProvider(session.provider);
   if (provider?.authType !== "oauth2") return { ok: false, reason: "not_oauth" };
   const binding = opts.browserBinding && /^[A-Za-z0-9_-]{43}$/.test(opts.browserBinding) ? opts.browserBinding : randomBytes(32).toString("base64url");
@@ -49,7 +51,7 @@ export async function startAuthorization(
   if (session.browserBindingHash && session.browserBindingHash !== browserBindingHash) return { ok: false, reason: "armed_elsewhere" };
   const cfg = resolveClientConfig(provider);
   const state = randomBytes(32).toString("base64url");
-  const ownerHasConnection = (await listConnectionsForUser(db, session.userId, provider.code)).length > 0;
+  const ownerHasConnection = (await listConnectionsForUser(db, ownerId, provider.code)).length > 0;
   const auth = await buildAuthorizationUrl(cfg, { redirectUri: redirectUriFor(baseUrl, provider.code), state, scopes: session.scopes, ownerHasConnection });
   const codeVerifierEnc = auth.codeVerifier ? encryptSecret(auth.codeVerifier, `${session.id}:code_verifier`) : null;
   const armed = await armConnectSession(db, session.id, { stateHash: stateDigest(state, binding), codeVerifierEnc, browserBindingHash }, now);

@@ -12,11 +12,12 @@ export type SubmitResult = { ok: true; replaced?: { provider: string } } | { ok:
 /** The human pasted credentials on the hosted page of an API-key (or Telegram import) session. */
 export async function submitHostedCredentials(db: Db, sessionId: string, values: Record<string, unknown>): Promise<SubmitResult> {
   const session = /^cs_[0-9A-Za-z]{22}$/.test(sessionId) ? await findConnectSession(db, sessionId) : undefined;
-  if (!session || effectiveStatus(session) !== "pending") return { ok: false, errors: { _form: "This link has expired or was already used. Ask your agent for a new one." } };
-  if (!(await ownerMayAct(db, session.userId))) return { ok: false, errors: { _form: UNVERIFIED_MESSAGE } };
+  const ownerId = session?.userId;
+  if (!session || !ownerId || effectiveStatus(session) !== "pending") return { ok: false, errors: { _form: "This link has expired or was already used. Ask your agent for a new one." } };
+  if (!(await ownerMayAct(db, ownerId))) return { ok: false, errors: { _form: UNVERIFIED_MESSAGE } };
   const provider = getProvider(session.provider);
   if (!provider || provider.authType === "oauth2") return { ok: false, errors: { _form: "This provider is connected by signing in, not by pasting a key." } };
-  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values, apiKeyId: session.apiKeyId, replaceConnectionId: session.replaceConnectionId });
+  const saved = await saveApiKeyConnection(db, { userId: ownerId, provider, values, apiKeyId: session.apiKeyId, replaceConnectionId: session.replaceConnectionId });
   if (!saved.ok) return saved;
   await finishConnectSession(db, session.id, { status: "completed", connectionId: saved.connection.id });
   return session.replaceConnectionId ? { ok: true, replaced: { provider: provider.code } } : { ok: true };

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { findConnectionByAccount, insertConnectionIfAbsent, updateConnection } from "@/db/queries/connections";
+import { findEndUserConnectionByAccount } from "@/db/queries/provider-tokens";
 import type { Connection } from "@/db/schema";
 import { isUniqueViolation } from "@/db/unique-violation";
 import { recordEvent } from "@/lib/audit/record-event";
@@ -22,7 +23,9 @@ export type SaveApiKeyResult = { ok: true; connection: Connection } | { ok: fals
 export async function saveApiKeyConnection(
   db: Db,
   input: {
-    userId: string;
+    /** The dashboard user, or null with `endUserId` (a service's hosted grant flow, issue 13). */
+    userId: string | null;
+    endUserId?: string;
     provider: ApiKeyProvider | MtprotoProvider;
     values: Record<string, unknown>;
     apiKeyId?: string | null;
@@ -42,7 +45,7 @@ export async function saveApiKeyConnection(
   }
   const accountId = input.identity?.accountId ?? `fp_${sha256Hex(secret).slice(0, 16)}`;
   const label = input.identity?.label ?? `${provider.name} …${secret.slice(-4)}`;
-  if (input.replaceConnectionId) {
+  if (input.replaceConnectionId && input.userId) {
     const replace = { userId: input.userId, provider: provider.code, connectionId: input.replaceConnectionId, accountId, label, fields: checked.fields };
     const replaced = await db.transaction((tx) => replaceApiKeySecret(tx, replace)).catch((err: unknown): SaveApiKeyResult => {
       // The same key pasted as a new account in another tab between the check and the update.
@@ -53,11 +56,12 @@ export async function saveApiKeyConnection(
     return replaced;
   }
   const connection = await db.transaction(async (tx) => {
-    const existing = await findConnectionByAccount(tx, input.userId, provider.code, accountId);
+    const { userId, endUserId } = input;
+    const existing = endUserId ? await findEndUserConnectionByAccount(tx, endUserId, provider.code, accountId) : userId ? await findConnectionByAccount(tx, userId, provider.code, accountId) : undefined;
     const id = existing?.id ?? randomId("conn");
     const values = { accountId, accountLabel: label, status: "active" as const, fieldsEnc: seal(id, "fields", JSON.stringify(checked.fields)), scopes: [] };
     if (existing) return updateConnection(tx, id, values);
-    return insertConnectionIfAbsent(tx, { id, userId: input.userId, provider: provider.code, authType: provider.authType, ...values });
+    return insertConnectionIfAbsent(tx, { id, ...(endUserId ? { endUserId } : { userId }), provider: provider.code, authType: provider.authType, ...values });
   });
   if (!connection) return { ok: false, errors: { _form: "This key is already connected." } };
   await record(db, input, "connection.create", connection);
@@ -65,6 +69,6 @@ export async function saveApiKeyConnection(
 }
 
 /** The activity row: the masked label only, never the key. */
-function record(db: Db, input: { userId: string; apiKeyId?: string | null }, action: "connection.create" | "connection.replace", connection: Connection) {
+function record(db: Db, input: { userId: string | null; apiKeyId?: string | null }, action: "connection.create" | "connection.replace", connection: Connection) {
   return recordEvent(db, { userId: input.userId, apiKeyId: input.apiKeyId ?? null, action, provider: connection.provider, connectionId: connection.id, detail: { account: connection.accountLabel } });
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { findConnectionByAccount, insertConnectionIfAbsent, updateConnection } from "@/db/queries/connections";
+import { findEndUserConnectionByAccount } from "@/db/queries/provider-tokens";
 import type { Connection } from "@/db/schema";
 import { randomId } from "@/lib/crypto";
 import type { Identity, TokenSet } from "@/lib/oauth";
@@ -12,11 +13,11 @@ export const UNKNOWN_ACCOUNT = "default";
 /**
  * Store a fresh grant in one transaction: a reconnect of the same account updates its row
  * in place (same id, so ciphertexts stay bound to it); a grant without a refresh token
- * keeps the previous one.
+ * keeps the previous one. The owner is a dashboard user, or (hosted grant flow) an org's end user.
  */
 export async function saveOAuthConnection(
   db: Db,
-  input: { userId: string; provider: string; tokens: TokenSet; identity?: Identity; requestedScopes: string[] },
+  input: { userId: string; provider: string; tokens: TokenSet; identity?: Identity; requestedScopes: string[] } | { endUserId: string; provider: string; tokens: TokenSet; identity?: Identity; requestedScopes: string[] },
 ): Promise<Connection> {
   const accountId = input.identity?.accountId ?? UNKNOWN_ACCOUNT;
   return db.transaction(async (tx) => {
@@ -29,20 +30,20 @@ export async function saveOAuthConnection(
       refreshTokenEnc: input.tokens.refreshToken ? seal(id, "refresh_token", input.tokens.refreshToken) : (previous?.refreshTokenEnc ?? null),
       tokenType: input.tokens.tokenType,
       expiresAt: input.tokens.expiresAt,
-      metadata: { ...(previous?.metadata ?? {}), ...storedExtras(input.provider, input.tokens.extras), ...(input.identity?.metadata ?? {}) },
+      metadata: { ...(previous?.metadata ?? {}), ...storedExtras(input.provider, input.tokens.extras), ...(input.identity?.metadata ?? {}), ...(input.identity?.email ? { email: input.identity.email } : {}) },
       refreshedAt: null,
       refreshFailures: 0,
       nextRefreshAt: null,
       refreshLeaseUntil: null,
     });
     for (let attempt = 0; attempt < 2; attempt++) {
-      const existing = await findConnectionByAccount(tx, input.userId, input.provider, accountId);
+      const existing = "endUserId" in input ? await findEndUserConnectionByAccount(tx, input.endUserId, input.provider, accountId) : await findConnectionByAccount(tx, input.userId, input.provider, accountId);
       if (existing) {
         const updated = await updateConnection(tx, existing.id, write(existing.id, existing));
         if (updated) return updated;
       }
       const id = randomId("conn");
-      const created = await insertConnectionIfAbsent(tx, { id, userId: input.userId, provider: input.provider, authType: "oauth2", accountId, ...write(id) });
+      const created = await insertConnectionIfAbsent(tx, { id, ...("endUserId" in input ? { endUserId: input.endUserId } : { userId: input.userId }), provider: input.provider, authType: "oauth2", accountId, ...write(id) });
       if (created) return created;
       // A concurrent callback for the same account inserted first: loop once to update it.
     }

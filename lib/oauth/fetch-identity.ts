@@ -9,7 +9,8 @@ import { USER_AGENT } from "./quirk-fetch";
 import type { TokenSet } from "./token-set";
 import { logError } from "@/lib/log";
 
-export type Identity = { accountId: string; label: string | null; metadata: Record<string, unknown> };
+/** `email` only with `emailVerified` when the provider says so (OIDC `email_verified`); the hosted grant flow compares it. */
+export type Identity = { accountId: string; label: string | null; metadata: Record<string, unknown>; email: string | null; emailVerified: boolean };
 
 export function readPath(value: unknown, path: string): unknown {
   let cur = value;
@@ -71,7 +72,8 @@ export async function fetchIdentity(cfg: ClientConfig, tokens: TokenSet): Promis
     if (!accountId) return undefined;
     const label = scalar(readPath(doc, identity.labelField)) ?? (identity.labelFallbackField ? scalar(readPath(doc, identity.labelFallbackField)) : null);
     const metadata = quirks.includes("jira-cloud-id") ? await jiraCloudId(cfg, tokens.accessToken).catch(() => ({})) : {};
-    return { accountId, label, metadata };
+    const email = scalar(readPath(doc, "email"));
+    return { accountId, label, metadata, email, emailVerified: email !== null && readPath(doc, "email_verified") === true };
   } catch (err) {
     logError("oauth.identity", err, { provider: cfg.provider.code }, "warn");
     return undefined;

@@ -10,6 +10,13 @@ export const updateUserBody = z.object({ email: z.string().optional() });
 export const createSubscriptionBody = z.object({ user_id: z.string(), plan_id: z.string(), status: z.string().optional(), current_period_end: z.string().optional() });
 export const updateSubscriptionBody = z.object({ status: z.string().optional(), current_period_end: z.string().optional() });
 export const updateInfoBody = z.object({ name: z.string().optional() });
+export const providerTokensBody = z.object({
+  user_id: z.string().min(1).max(200),
+  provider: z.string().min(1).max(100),
+  scopes: z.array(z.string().max(500)).max(100).optional(),
+  redirect_uri: z.string().max(2000).optional(),
+  state: z.string().max(1000).optional(),
+});
 
 const providerConfig = z.object({ provider: z.string(), enabled: z.boolean().optional(), scopes: z.array(z.string()).optional() });
 
@@ -30,6 +37,8 @@ export const updateServiceBody = z.object({
   service_type: z.enum(serviceTypes).optional(),
   redirect_uris: z.array(z.string()).optional(),
   providers: z.array(providerConfig).optional(),
+  /** Hosted grant flow: compare the provider's verified email with the end user's (default true). */
+  verify_provider_email: z.boolean().optional(),
 });
 
 export const createPlanBody = z.object({

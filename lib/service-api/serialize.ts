@@ -75,6 +75,7 @@ export const toService = (s: ServiceRow, providers: ServiceProvider[] = []) => (
   name: s.name,
   service_type: s.serviceType,
   redirect_uris: s.redirectUris,
+  verify_provider_email: s.verifyProviderEmail,
   providers: providers.map((p) => ({ provider: p.provider, enabled: p.enabled, scopes: p.scopes })),
   created_at: iso(s.createdAt),
 });

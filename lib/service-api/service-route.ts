@@ -25,13 +25,14 @@ async function enforceKeyLimit(keyId: string): Promise<Record<string, string>> {
   return headers;
 }
 
-export function serviceRoute<P = Record<string, never>>(permission: string, handler: (ctx: ServiceCtx<P>) => Promise<Response>) {
+/** `permission` null: the handler checks it itself, when it depends on the body (provider-tokens' per-provider permission). */
+export function serviceRoute<P = Record<string, never>>(permission: string | null, handler: (ctx: ServiceCtx<P>) => Promise<Response>) {
   return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
       const db = await getDb();
       const principal = await authenticateServiceKey(db, req.headers.get("x-api-key"));
       const headers = await enforceKeyLimit(principal.keyId);
-      assertPermission(principal, permission);
+      if (permission !== null) assertPermission(principal, permission);
       const params = context ? await context.params : ({} as P);
       const scope: ServiceScope = { serviceId: principal.serviceId, orgId: principal.orgId, keyId: principal.keyId };
       const res = await handler({ req, params, db, principal, scope });

@@ -51,7 +51,7 @@ export async function requireService(db: DbOrTx, orgId: string, slug: string): P
   return service;
 }
 
-export type UpdateServiceInput = { name?: string; serviceType?: ServiceType; redirectUris?: string[] };
+export type UpdateServiceInput = { name?: string; serviceType?: ServiceType; redirectUris?: string[]; verifyProviderEmail?: boolean };
 
 export async function updateService(db: Db, access: OrgAccess, service: ServiceRow, input: UpdateServiceInput): Promise<ServiceRow> {
   assertActive(access);
@@ -63,6 +63,7 @@ export async function updateService(db: Db, access: OrgAccess, service: ServiceR
   }
   if (input.serviceType !== undefined) patch.serviceType = input.serviceType;
   if (input.redirectUris !== undefined) patch.redirectUris = validateRedirectUris(input.redirectUris);
+  if (input.verifyProviderEmail !== undefined) patch.verifyProviderEmail = input.verifyProviderEmail;
   const updated = await updateRow(db, service.id, patch);
   if (!updated) throw notFound("Service not found");
   await recordOrgEvent(db, { orgId: access.org.id, serviceId: service.id, actorUserId: access.userId, action: "service.updated", targetType: "service", targetId: service.id, detail: { fields: Object.keys(patch) } });

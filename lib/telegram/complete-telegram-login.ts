@@ -13,6 +13,7 @@ import type { TelegramLoginView } from "./telegram-login-view";
  */
 export async function completeTelegramLogin(db: Db, session: ConnectSession, sessionString: string, identity?: TelegramIdentity): Promise<TelegramLoginView> {
   const provider = getProvider(session.provider);
+  if (!session.userId) return { step: "closed", error: "This link is not for Telegram." };
   if (provider?.authType !== "mtproto") return { step: "closed", error: "This link is not for Telegram." };
   if (!sessionString) throw new Error("the Telegram client returned an empty session");
   const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values: { sessionString }, apiKeyId: session.apiKeyId, identity });

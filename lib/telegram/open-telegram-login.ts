@@ -16,8 +16,9 @@ export const NOT_CONFIGURED =
 /** Every step starts here: a pending, unexpired Telegram session on an instance that has app credentials. */
 export async function openTelegramLogin(db: Db, sessionId: string, now = new Date()): Promise<OpenedTelegramLogin> {
   const session = /^cs_[0-9A-Za-z]{22}$/.test(sessionId) ? await findConnectSession(db, sessionId) : undefined;
-  if (!session || effectiveStatus(session, now) !== "pending") return { ok: false, view: { step: "closed", error: LINK_CLOSED } };
-  if (!(await ownerMayAct(db, session.userId))) return { ok: false, view: { step: "closed", error: UNVERIFIED_MESSAGE } };
+  const ownerId = session?.userId;
+  if (!session || !ownerId || effectiveStatus(session, now) !== "pending") return { ok: false, view: { step: "closed", error: LINK_CLOSED } };
+  if (!(await ownerMayAct(db, ownerId))) return { ok: false, view: { step: "closed", error: UNVERIFIED_MESSAGE } };
   if (getProvider(session.provider)?.authType !== "mtproto") return { ok: false, view: { step: "closed", error: "This link is not for Telegram." } };
   const { TELEGRAM_API_ID, TELEGRAM_API_HASH } = env();
   if (!TELEGRAM_API_ID || !TELEGRAM_API_HASH) return { ok: false, view: { step: "closed", error: NOT_CONFIGURED } };

@@ -38,7 +38,7 @@ describe("S16: token-answer extras", () => {
       userId: user.id,
       provider: "discord",
       tokens: toTokenSet(answer, " "),
-      identity: { accountId: "4", label: "someone", metadata: {} },
+      identity: { accountId: "4", label: "someone", email: null, emailVerified: false, metadata: {} },
       requestedScopes: [],
     });
     const text = await storedMetadataText(row.id);
@@ -50,7 +50,7 @@ describe("S16: token-answer extras", () => {
   it("S16: Slack keeps its team and Notion its workspace; a provider without a list keeps nothing", async () => {
     const user = await makeUser(db);
     const save = (provider: string, answer: Record<string, unknown>) =>
-      saveOAuthConnection(db, { userId: user.id, provider, tokens: toTokenSet({ access_token: "at", ...answer }, " "), identity: { accountId: provider, label: null, metadata: {} }, requestedScopes: [] });
+      saveOAuthConnection(db, { userId: user.id, provider, tokens: toTokenSet({ access_token: "at", ...answer }, " "), identity: { accountId: provider, label: null, email: null, emailVerified: false, metadata: {} }, requestedScopes: [] });
     const slack = await save("slack", { team: { id: "T1", name: "Team" }, incoming_webhook: { url: "https://hooks.slack.com/services/SECRET" }, authed_user: { id: "U1", access_token: "xoxp-SECRET" } });
     expect(slack.metadata).toEqual({ team: { id: "T1", name: "Team" }, authed_user: { id: "U1" } });
     const notion = await save("notion", { workspace_id: "W1", workspace_name: "Acme", owner: { type: "user", user: { person: { email: "pii@example.test" } } } });

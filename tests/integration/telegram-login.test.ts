@@ -164,7 +164,7 @@ describe("phone → code → connected", () => {
     expect(done).toMatchObject({ status: "completed", codeVerifierEnc: null, connectionId: expect.stringMatching(/^conn_/) });
     const status = await sessionStatus(request(`/oauth/sessions/${id}`, { key: a.key }), params({ sessionId: id }));
     expect(await status.json()).toMatchObject({ status: "completed" });
-    expect(await loadConnectPage(db, id, (await row(id))?.userId)).toMatchObject({ state: "completed" });
+    expect(await loadConnectPage(db, id, (await row(id))?.userId ?? undefined)).toMatchObject({ state: "completed" });
 
     const token = await call(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "telegram" });
     expect(token.status).toBe(200);

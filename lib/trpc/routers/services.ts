@@ -10,6 +10,7 @@ import { createServiceKey, deleteServiceKey } from "@/lib/service-keys/manage-se
 import { createPlan, deletePlan } from "@/lib/services/manage-plans";
 import { configureProvider, createService, listServiceProviders, removeProvider, updateService } from "@/lib/services/manage-services";
 import { activeOrgAccess, orgServiceAccess } from "@/lib/services/org-service-access";
+import { revokeGrant } from "@/lib/provider-tokens/revoke-grant";
 import { orgCall } from "../org-procedure";
 import { protectedProcedure, router } from "../init";
 
@@ -40,7 +41,7 @@ export const servicesRouter = router({
       const endUsers = await Promise.all(
         users.rows.map(async ({ user, linkedAt }) => {
           const [sub, grants] = await Promise.all([findSubscription(ctx.db, service.id, user.id), listActiveGrantsForUser(ctx.db, service.id, user.id)]);
-          return { id: user.id, email: user.email, linkedAt, subscription: sub ? { planName: sub.planName, status: sub.sub.status, currentPeriodEnd: sub.sub.currentPeriodEnd } : null, connections: grants.map((g) => ({ provider: g.provider, scopes: g.scopes })) };
+          return { id: user.id, email: user.email, linkedAt, subscription: sub ? { planName: sub.planName, status: sub.sub.status, currentPeriodEnd: sub.sub.currentPeriodEnd } : null, connections: grants.map((g) => ({ grantId: g.id, provider: g.provider, scopes: g.scopes, lastUsedAt: g.lastUsedAt })) };
         }),
       );
       return {
@@ -69,6 +70,14 @@ export const servicesRouter = router({
     orgCall(async () => {
       const { access, service } = await orgServiceAccess(ctx.db, input.orgSlug, input.serviceSlug, ctx.user.id, "manage services");
       await configureProvider(ctx.db, access, service, { provider: input.provider, enabled: input.enabled, scopes: input.scopes });
+    }),
+  ),
+
+  // An end user's grant to this service (issue 13): revoked, the service must ask the end user again.
+  revokeGrant: protectedProcedure.input(ref.extend({ grantId: z.string().min(1).max(64) })).mutation(({ ctx, input }) =>
+    orgCall(async () => {
+      const { access, service } = await orgServiceAccess(ctx.db, input.orgSlug, input.serviceSlug, ctx.user.id, "manage services");
+      await revokeGrant(ctx.db, access, service, input.grantId);
     }),
   ),
 

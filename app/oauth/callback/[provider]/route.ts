@@ -22,7 +22,9 @@ export const GET = instrumented(async (req: NextRequest, { params }: { params: P
       baseUrl: base,
     });
     const target =
-      outcome.kind === "rejected"
+      outcome.kind === "grant"
+        ? outcome.redirectTo
+        : outcome.kind === "rejected"
         ? `${base}/connect/error?reason=${outcome.reason}`
         : outcome.kind === "completed" && outcome.session.returnTo === "dashboard"
           ? `${base}/dashboard/connections?connected=${outcome.session.provider}`

@@ -19,7 +19,7 @@ export const GET = orgRoute<P>(async ({ db, params, userId }) => {
 export const PATCH = orgRoute<P>(async ({ req, db, params, userId }) => {
   const { access, service } = await orgServiceAccess(db, params.orgSlug, params.serviceSlug, userId, "manage services");
   const body = await readServiceJson(req, updateServiceBody);
-  const updated = await updateService(db, access, service, { name: body.name, serviceType: body.service_type, redirectUris: body.redirect_uris });
+  const updated = await updateService(db, access, service, { name: body.name, serviceType: body.service_type, redirectUris: body.redirect_uris, verifyProviderEmail: body.verify_provider_email });
   for (const p of body.providers ?? []) await configureProvider(db, access, updated, p);
   return json(toService(updated, await listServiceProviders(db, service.id)));
 });

@@ -34,7 +34,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       </PageHeader>
       <div className="space-y-6">
         <AnalyticsPanel analytics={view.analytics} daily={view.daily} />
-        <EndUsersTable users={view.endUsers} total={view.totalEndUsers} />
+        <EndUsersTable {...ref} users={view.endUsers} total={view.totalEndUsers} canManage={manage} />
         <ServiceKeysPanel {...ref} keys={view.keys} permissions={servicePermissions} canManage={manage} />
         <ServiceSettingsPanel {...ref} name={view.service.name} redirectUris={view.service.redirectUris} providers={view.providers} providerCodes={providerCodes} canManage={manage} />
         <PlansPanel {...ref} plans={view.plans} canManage={manage} />

@@ -1,0 +1,106 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { connections, providerTokenRequests, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant } from "@/db/schema";
+
+/** An end user's connections of one provider, most recently updated first (AuthOS's walk order). Never a dashboard user's: user_id IS NULL. */
+export function listEndUserConnections(db: DbOrTx, endUserId: string, provider: string): Promise<Connection[]> {
+  return db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.endUserId, endUserId), isNull(connections.userId), eq(connections.provider, provider), eq(connections.status, "active")))
+    .orderBy(desc(connections.updatedAt));
+}
+
+export async function findEndUserConnectionByAccount(db: DbOrTx, endUserId: string, provider: string, accountId: string): Promise<Connection | undefined> {
+  const [row] = await db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.endUserId, endUserId), eq(connections.provider, provider), eq(connections.accountId, accountId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertEndUserConnection(db: DbOrTx, row: NewConnection): Promise<Connection | undefined> {
+  const [created] = await db.insert(connections).values(row).onConflictDoNothing().returning();
+  return created;
+}
+
+export async function findServiceProvider(db: DbOrTx, serviceId: string, provider: string) {
+  const [row] = await db
+    .select()
+    .from(serviceProviders)
+    .where(and(eq(serviceProviders.serviceId, serviceId), eq(serviceProviders.provider, provider)))
+    .limit(1);
+  return row;
+}
+
+export async function findActiveGrant(db: DbOrTx, serviceId: string, endUserId: string, connectionId: string): Promise<ServiceGrant | undefined> {
+  const [row] = await db
+    .select()
+    .from(serviceGrants)
+    .where(and(eq(serviceGrants.serviceId, serviceId), eq(serviceGrants.endUserId, endUserId), eq(serviceGrants.connectionId, connectionId), eq(serviceGrants.status, "active")))
+    .limit(1);
+  return row;
+}
+
+/** Re-activates a revoked grant and REPLACES its scopes (AuthOS's upsert). */
+export async function upsertGrant(db: DbOrTx, row: { id: string; endUserId: string; serviceId: string; connectionId: string; provider: string; scopes: string[]; now: Date }): Promise<ServiceGrant> {
+  const [saved] = await db
+    .insert(serviceGrants)
+    .values({ id: row.id, endUserId: row.endUserId, serviceId: row.serviceId, connectionId: row.connectionId, provider: row.provider, scopes: row.scopes, grantedAt: row.now })
+    .onConflictDoUpdate({
+      target: [serviceGrants.endUserId, serviceGrants.serviceId, serviceGrants.connectionId],
+      set: { scopes: row.scopes, status: "active", grantedAt: row.now, revokedAt: null },
+    })
+    .returning();
+  if (!saved) throw new Error("grant upsert returned no row");
+  return saved;
+}
+
+export async function touchGrant(db: DbOrTx, grantId: string, at: Date): Promise<void> {
+  await db.update(serviceGrants).set({ lastUsedAt: at }).where(eq(serviceGrants.id, grantId));
+}
+
+export async function insertTokenRequest(db: DbOrTx, row: typeof providerTokenRequests.$inferInsert): Promise<void> {
+  await db.insert(providerTokenRequests).values(row);
+}
+
+export async function findTokenRequestById(db: DbOrTx, id: string): Promise<ProviderTokenRequest | undefined> {
+  const [row] = await db.select().from(providerTokenRequests).where(eq(providerTokenRequests.id, id)).limit(1);
+  return row;
+}
+
+/** Claim: pending → completed|canceled in one conditional UPDATE; only one caller wins. */
+export async function closeTokenRequest(db: DbOrTx, id: string, status: "completed" | "canceled", now: Date): Promise<ProviderTokenRequest | undefined> {
+  const [row] = await db
+    .update(providerTokenRequests)
+    .set({ status, completedAt: status === "completed" ? now : null })
+    .where(and(eq(providerTokenRequests.id, id), eq(providerTokenRequests.status, "pending")))
+    .returning();
+  return row;
+}
+
+/** Arm once: the first Continue records the browser binding; returns false when another browser armed it. */
+export async function armTokenRequest(db: DbOrTx, id: string, bindingHash: string): Promise<boolean> {
+  const rows = await db
+    .update(providerTokenRequests)
+    .set({ browserBindingHash: bindingHash })
+    .where(and(eq(providerTokenRequests.id, id), sql`(${providerTokenRequests.browserBindingHash} is null or ${providerTokenRequests.browserBindingHash} = ${bindingHash})`))
+    .returning({ id: providerTokenRequests.id });
+  return rows.length > 0;
+}
+
+export async function findTokenRequestByHash(db: DbOrTx, stateHash: string): Promise<ProviderTokenRequest | undefined> {
+  const [row] = await db.select().from(providerTokenRequests).where(eq(providerTokenRequests.stateHash, stateHash)).limit(1);
+  return row;
+}
+
+/** Revoke one active grant of this service (the id alone is never trusted: the service must match). */
+export async function revokeGrantById(db: DbOrTx, serviceId: string, grantId: string, now: Date): Promise<ServiceGrant | undefined> {
+  const [row] = await db
+    .update(serviceGrants)
+    .set({ status: "revoked", revokedAt: now })
+    .where(and(eq(serviceGrants.id, grantId), eq(serviceGrants.serviceId, serviceId), eq(serviceGrants.status, "active")))
+    .returning();
+  return row;
+}
