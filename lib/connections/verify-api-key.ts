@@ -97,6 +97,8 @@ export async function verifyApiKey(provider: ApiKeyProvider, fields: Record<stri
       const refusal = await refusalIn2xx(verify, res, secrets);
       return refusal ? { ok: false, message: `${provider.name} rejected this key: "${refusal}". Check that it is active and copied completely.` } : { ok: true };
     }
+    // A redirect is never followed (S5): the catalog's endpoints answer directly.
+    if (res.status >= 300 && res.status < 400) return generic;
     const said = providerMessage(await res.json().catch(() => undefined), secrets);
     const quote = said ? `: "${said}"` : "";
     if (res.status === 401 || res.status === 403) return { ok: false, message: `${provider.name} rejected this key (HTTP ${res.status})${quote}. Check that it is active and copied completely.` };

@@ -11,6 +11,7 @@ import { verifyApiKey } from "@/lib/connections/verify-api-key";
 import { resetEnvCache } from "@/lib/env";
 import { isPrivateAddress, OutboundRequestRefused, safeFetch } from "@/lib/net/safe-fetch";
 import { getProvider, isApiKeyProvider, type ApiKeyProvider } from "@/lib/providers";
+import { captureLogs } from "@/lib/testing/capture-logs";
 
 let listener: TcpServer;
 let connections = 0;
@@ -66,10 +67,11 @@ describe("S5: API-key verification cannot be pointed at the internal network", (
   });
 
   it("S5: a Supabase project URL off *.supabase.co (and the operator's list) is refused", async () => {
-    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logs = captureLogs();
     expect(await verifyApiKey(provider("supabase"), { projectUrl: "https://attacker.example", apiKey: SUPABASE_KEY })).toEqual(GENERIC);
-    expect(warned.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/attacker\.example is not an allowed host/)]);
-    warned.mockRestore();
+    logs.restore();
+    const refused = logs.entries().filter((e) => e.where === "apikey.verify");
+    expect(refused.map((e) => String(e.reason))).toEqual([expect.stringMatching(/attacker\.example is not an allowed host/)]);
   });
 
   it("S5: a redirect to a private address is not followed and the key never reaches it", async () => {

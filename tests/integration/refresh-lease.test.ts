@@ -17,6 +17,7 @@ import { connect, fetchToken, newAgent, startGoogleIdp, type Agent } from "@/lib
 import { testDb } from "@/lib/testing/fixtures";
 import type { OidcServer } from "@/lib/testing/oidc-server";
 import { ensureFreshToken } from "@/lib/tokens/ensure-fresh-token";
+import { captureLogs } from "@/lib/testing/capture-logs";
 
 let db: Db;
 let idp: OidcServer;
@@ -177,13 +178,13 @@ describe("S4: the refresh lease is fenced", () => {
 
   it("S4: a failed save after the provider rotated is retried, and the rotated token kept", async () => {
     const { agent, row: before } = await connectedAndExpired();
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const broken = gatedDb(() => Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: "57P01" })));
     const fresh = await ensureFreshToken(broken, google, before, { coalesce: false, leaseMs: LEASE_MS });
-    const lines = logged.mock.calls.map((c) => String(c[0]));
-    logged.mockRestore();
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`saving refreshed tokens of ${before.id} failed \\(attempt 1/4, Error 57P01\\); retrying`))]);
-    expect(lines.join("\n")).not.toContain(fresh.accessToken);
+    logs.restore();
+    const saves = logs.entries().filter((e) => e.where === "token.refresh.save");
+    expect(saves).toEqual([expect.objectContaining({ connectionId: before.id, attempt: 1, attempts: 4, msg: "saving refreshed tokens failed (Error 57P01); retrying" })]);
+    expect(logs.text()).not.toContain(fresh.accessToken);
     const saved = await row(before.id);
     expect([saved.status, openAccessToken(saved)]).toEqual(["active", fresh.accessToken]);
     await nextRefreshWorks(agent, before.id);
