@@ -137,3 +137,25 @@ export async function safeFetch(url: string | URL, init: SafeFetchInit, opts: Sa
     req.end(init.body);
   });
 }
+
+/**
+ * safeFetch that follows up to `maxRedirects` redirects by hand, each hop through the same
+ * checks (allowed hosts, no private addresses): for calls whose provider may redirect within
+ * its own API hosts (MCP's call_provider_api). Key checks never follow a redirect.
+ */
+export async function safeFetchFollowing(url: string | URL, init: SafeFetchInit, opts: SafeFetchOptions & { hostPorts?: readonly string[] }, maxRedirects = 3): Promise<Response> {
+  let current = new URL(url);
+  let request = init;
+  for (let hop = 0; ; hop++) {
+    // With `hostPorts` (URL.host values), a hop must also match the port: another service on an allowed host is not allowed.
+    if (opts.hostPorts && !opts.hostPorts.includes(current.host)) throw new OutboundRequestRefused(`${current.host} is not an allowed host`);
+    const res = await safeFetch(current, request, opts);
+    const location = res.headers.get("location");
+    if (res.status < 300 || res.status >= 400 || !location) return res;
+    if (hop >= maxRedirects) throw new OutboundRequestRefused("too many redirects");
+    // 303 (and 301/302 after a POST, as browsers do) continue as a GET without a body.
+    const method = request.method ?? "GET";
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method !== "GET" && method !== "HEAD")) request = { ...request, method: "GET", body: undefined };
+    current = new URL(location, current);
+  }
+}

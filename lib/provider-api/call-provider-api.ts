@@ -10,7 +10,7 @@ import type { Db } from "@/db";
 import { ApiError } from "@/lib/api/errors";
 import type { AuthedKey } from "@/lib/api-keys";
 import { requireProvider } from "@/lib/connect/require-provider";
-import { OutboundRequestRefused, safeFetch } from "@/lib/net/safe-fetch";
+import { OutboundRequestRefused, safeFetchFollowing } from "@/lib/net/safe-fetch";
 import { resolveClientConfig } from "@/lib/oauth";
 import { renderTemplate } from "@/lib/providers";
 import { fetchToken } from "@/lib/tokens/fetch-token";
@@ -104,7 +104,7 @@ export async function callProviderApi(db: Db, key: AuthedKey, input: ProviderCal
 
   let res: Response;
   try {
-    res = await safeFetch(target.url, { method: input.method, headers: Object.fromEntries(headers), body }, { ...target, timeoutMs: TIMEOUT_MS });
+    res = await safeFetchFollowing(target.url, { method: input.method, headers: Object.fromEntries(headers), body }, { ...target, timeoutMs: TIMEOUT_MS });
   } catch (err) {
     if (err instanceof OutboundRequestRefused) throw new ApiError("INVALID_REQUEST", `Refused: ${err.message}. Akhrot only calls ${provider.name}'s own API hosts.`, { provider: provider.code });
     throw new ApiError("PROVIDER_ERROR", `Could not reach ${provider.name} (${err instanceof Error && err.name === "TimeoutError" ? "timed out" : "network error"}). Retry later.`, { provider: provider.code });

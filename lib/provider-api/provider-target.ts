@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/api/errors";
 import { oauthEnv } from "@/lib/env";
 import { renderTemplate, type ApiKeyProvider, type OAuthProvider } from "@/lib/providers";
 
-export type ProviderTarget = { url: URL; allowedHosts: string[]; allowPrivate: boolean };
+export type ProviderTarget = { url: URL; allowedHosts: string[]; hostPorts: string[]; allowPrivate: boolean };
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -53,5 +53,6 @@ export function providerTarget(provider: OAuthProvider | ApiKeyProvider, path: s
   }
   // Private addresses and plain http only for an operator's loopback override (local test servers).
   const allowPrivate = Boolean(custom && custom.protocol === "http:" && LOOPBACK.has(custom.hostname));
-  return { url, allowedHosts: [...hosts], allowPrivate };
+  // The guard compares host names (no port): the port was already checked against the catalog above.
+  return { url, allowedHosts: [...hosts].map((h) => new URL(`http://${h}`).hostname.replace(/^\[(.*)\]$/, "$1")), hostPorts: [...hosts], allowPrivate };
 }
