@@ -4,7 +4,7 @@
  * answers an actionable error instead of a generic 500. S21: the cron secret comparison.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { GET as cron } from "@/app/api/cron/refresh/route";
 import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
