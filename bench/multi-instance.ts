@@ -90,7 +90,7 @@ async function main() {
     // Connect: session on A, the human's browser (signed in as the key's owner) opens the link on A,
     // presses Continue with the page's CSRF token, goes to the provider, and the callback lands on B.
     const session = (await (await fetch(`${bases[0]}/oauth/sessions`, { method: "POST", headers: auth, body: '{"provider":"google"}' })).json()) as { sessionId: string };
-    const signedIn = `authjs.session-token=${await encode({ token: { sub: userId }, secret: SECRETS.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 })}`;
+    const signedIn = `authjs.session-token=${await encode({ token: { sub: userId, signedInAt: Math.floor(Date.now() / 1000), sv: 0 }, secret: SECRETS.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 })}`;
     const page = await fetch(`${bases[0]}/connect/${session.sessionId}`, { headers: { cookie: signedIn } });
     const csrfCookie = page.headers.getSetCookie().find((c) => c.startsWith("akh_cp_"))?.split(";")[0] ?? "";
     const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";

@@ -10,7 +10,7 @@ export function CodeBlock({ title, code }: { title: string; code: string }) {
         </span>
         <span className="ml-2">{title}</span>
       </figcaption>
-      <pre className="overflow-x-auto p-4 text-[13px] leading-6 text-zinc-100">
+      <pre tabIndex={0} className="overflow-x-auto p-4 text-[13px] leading-6 text-zinc-100">
         <code className="font-mono">{code}</code>
       </pre>
     </figure>

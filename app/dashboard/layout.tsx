@@ -32,9 +32,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </div>
       </aside>
       <header className="border-b border-zinc-200 bg-white px-4 pt-3 lg:hidden">
-        <div className="flex items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
           <Logo href="/dashboard" />
-          <div className="flex min-w-0 items-center gap-2">
+          <div className="flex min-w-0 flex-wrap items-center justify-end gap-2">
             <ThemeToggle />
             <UserMenu email={user.email} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} compact />
           </div>

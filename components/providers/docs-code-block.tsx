@@ -8,7 +8,7 @@ export function DocsCodeBlock({ code, lang }: { code: string; lang: string }) {
         <span className="font-mono">{lang || "text"}</span>
         <CopyCodeButton value={code} />
       </figcaption>
-      <pre className="overflow-x-auto p-4 text-[13px] leading-6 text-zinc-100 [overflow-wrap:normal]">
+      <pre tabIndex={0} className="overflow-x-auto p-4 text-[13px] leading-6 text-zinc-100 [overflow-wrap:normal]">
         <code className="font-mono">{code}</code>
       </pre>
     </figure>

@@ -44,7 +44,7 @@ describe("renderMarkdown blocks", () => {
       { type: "code", lang: "bash", code: "curl -s \"$URL\" \\\n  -d '{\"a\":\"<b>\"}'\n# not a heading\n- not a list" },
       { type: "code", lang: "", code: "```inner```" },
     ]);
-    expect(bare(md)).toContain("<pre data-lang=\"bash\"><code>curl -s &quot;$URL&quot; \\\n  -d &#x27;{&quot;a&quot;:&quot;&lt;b&gt;&quot;}&#x27;\n# not a heading\n- not a list</code></pre>");
+    expect(bare(md)).toContain("<pre tabindex=\"0\" data-lang=\"bash\"><code>curl -s &quot;$URL&quot; \\\n  -d &#x27;{&quot;a&quot;:&quot;&lt;b&gt;&quot;}&#x27;\n# not a heading\n- not a list</code></pre>");
   });
 
   it("runs an unclosed fence to the end of the document", () => {

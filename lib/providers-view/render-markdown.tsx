@@ -72,7 +72,8 @@ function inline(text: string): ReactNode[] {
 
 export function DefaultCodeBlock({ code, lang }: { code: string; lang: string }) {
   return (
-    <pre className="overflow-x-auto rounded-xl border border-zinc-800 bg-zinc-950 p-4 text-[13px] leading-6 text-zinc-100" data-lang={lang || undefined}>
+    // tabIndex: a code block wider than the page scrolls, and keyboard users must be able to scroll it (axe scrollable-region-focusable).
+    <pre tabIndex={0} className="overflow-x-auto rounded-xl border border-zinc-800 bg-zinc-950 p-4 text-[13px] leading-6 text-zinc-100" data-lang={lang || undefined}>
       <code className="font-mono">{code}</code>
     </pre>
   );
