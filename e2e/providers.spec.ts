@@ -130,7 +130,8 @@ test("provider and service docs pages render the agent's context as HTML", async
   await expect(article.getByRole("heading", { level: 1 })).toHaveText("Google Gmail (google/gmail)");
   await expect(article.getByRole("heading", { level: 2 })).toHaveText(["Scopes", "Credential", "Endpoints", "Example"]);
   await expect(article.getByRole("listitem").filter({ hasText: "GET /users/me/messages?maxResults=10" })).toHaveCount(1);
-  await expect(article.locator("code", { hasText: "https://www.googleapis.com/auth/gmail.modify" })).toBeVisible();
+  // The scope as an inline code span (the connect example below also names it, inside its curl).
+  await expect(article.getByText("https://www.googleapis.com/auth/gmail.modify", { exact: true })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Google services" }).getByRole("link", { name: "Gmail" })).toHaveAttribute("aria-current", "page");
 
   await page.setViewportSize({ width: 390, height: 844 });
