@@ -57,10 +57,10 @@ test("an MCP client connects Google through the human and, once allowed, gets th
 
   await page.goto("/dashboard/keys");
   const row = page.getByRole("row").filter({ hasText: "mcp agent" });
-  await row.getByRole("button", { name: "Let MCP clients of mcp agent read credentials" }).click();
+  await row.getByRole("button", { name: "Allow MCP credentials for mcp agent" }).click();
   await expect(row.getByRole("note")).toContainText("prompt injection");
   await page.screenshot({ path: "e2e/artifacts/keys-mcp-warning.png", fullPage: true });
-  await row.getByRole("button", { name: "Confirm MCP credential access for mcp agent" }).click();
+  await row.getByRole("button", { name: "Allow MCP credential access for mcp agent" }).click();
   await expect(row).toContainText("MCP may reveal credentials");
 
   expect((await modern.listTools()).tools.map((t) => t.name)).toContain("get_credential");
@@ -68,7 +68,7 @@ test("an MCP client connects Google through the human and, once allowed, gets th
   const me = await request.get(`http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1000}/me`, { headers: { Authorization: `Bearer ${credential.accessToken}` } });
   expect(me.status()).toBe(200);
 
-  await row.getByRole("button", { name: "Stop MCP clients of mcp agent reading credentials" }).click();
+  await row.getByRole("button", { name: "Turn off MCP credentials for mcp agent" }).click();
   await expect(row).not.toContainText("MCP may reveal credentials");
   expect((await legacy.listTools()).tools.map((t) => t.name)).not.toContain("get_credential");
   await legacy.close();

@@ -30,7 +30,7 @@ export function McpRevealToggle({ id, name, enabled }: { id: string; name: strin
     return (
       <div className="flex flex-wrap items-center justify-end gap-2">
         <span className="text-xs font-medium text-amber-800">MCP may reveal credentials</span>
-        <button type="button" onClick={() => set(false)} className={buttonGhost} disabled={action.pending} aria-label={`Stop MCP clients of ${name} reading credentials`}>
+        <button type="button" onClick={() => set(false)} className={buttonGhost} disabled={action.pending} aria-label={`Turn off MCP credentials for ${name}`}>
           {action.pending ? "Saving…" : "Turn off"}
         </button>
       </div>
@@ -38,7 +38,7 @@ export function McpRevealToggle({ id, name, enabled }: { id: string; name: strin
   }
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className={`${buttonSecondary} px-3 py-1.5`} aria-label={`Let MCP clients of ${name} read credentials`}>
+      <button type="button" onClick={() => setConfirming(true)} className={`${buttonSecondary} px-3 py-1.5`} aria-label={`Allow MCP credentials for ${name}`}>
         Allow MCP credentials
       </button>
     );
@@ -52,7 +52,7 @@ export function McpRevealToggle({ id, name, enabled }: { id: string; name: strin
         <button type="button" onClick={() => setConfirming(false)} className={buttonGhost} disabled={action.pending}>
           Cancel
         </button>
-        <button type="button" onClick={() => set(true)} className={buttonDanger} disabled={action.pending} aria-label={`Confirm MCP credential access for ${name}`}>
+        <button type="button" onClick={() => set(true)} className={buttonDanger} disabled={action.pending} aria-label={`Allow MCP credential access for ${name}`}>
           {action.pending ? "Saving…" : "Allow"}
         </button>
       </div>
