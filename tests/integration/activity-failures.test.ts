@@ -17,6 +17,7 @@ import { resetEnvCache } from "@/lib/env";
 import { resetLimiter } from "@/lib/ratelimit";
 import { makeKey, makeUser, request, testDb } from "@/lib/testing/fixtures";
 import { callerFor } from "@/lib/testing/trpc-caller";
+import { awayFromWindowEdge } from "@/lib/testing/rate-window";
 
 let db: Db;
 beforeAll(async () => {
@@ -103,6 +104,7 @@ describe("refused agent calls in Activity", () => {
     resetEnvCache();
     resetLimiter();
     const a = await agent();
+    await awayFromWindowEdge();
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await summary(request("/ai/context/summary", { key: a.key }))).status);
     expect(statuses).toEqual([200, 200, 429, 429, 429]);
@@ -110,7 +112,7 @@ describe("refused agent calls in Activity", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.detail).toMatchObject({ error: "RATE_LIMITED", status: 429, call: "GET /ai/context/summary" });
     expect(rows[0]?.detail.message).toMatch(/^Too many requests for this key/);
-  });
+  }, 90_000); // may wait up to 20 s for a fresh limiter window
 
   it("the outcome filter separates successes from failures; nothing secret is stored", async () => {
     const a = await agent();

@@ -16,6 +16,7 @@ import { resetEnvCache } from "@/lib/env";
 import { resetLimiter } from "@/lib/ratelimit";
 import { makeKey, makeUser, request, setKeyExpiry, testDb } from "@/lib/testing/fixtures";
 import { z } from "zod";
+import { awayFromWindowEdge } from "@/lib/testing/rate-window";
 
 let db: Db;
 beforeAll(async () => {
@@ -108,6 +109,7 @@ describe("agent authentication on GET /ai/context/summary", () => {
     const user = await makeUser(db);
     const { key } = await makeKey(db, user.id);
     const { key: other } = await makeKey(db, user.id);
+    await awayFromWindowEdge();
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 4; i++) {
@@ -121,7 +123,7 @@ describe("agent authentication on GET /ai/context/summary", () => {
     const body = await envelope(last);
     expect(body.error.code).toBe("RATE_LIMITED");
     expect((await summary(request("/ai/context/summary", { key: other }))).status).toBe(200);
-  });
+  }, 90_000); // may wait up to 20 s for a fresh limiter window
 });
 
 describe("GET /ai/skill", () => {
