@@ -14,7 +14,8 @@ export default defineConfig({
     environment: "node",
     setupFiles: ["lib/testing/setup-env.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A fresh PGlite plus migrations per file: seconds when idle, over a minute on a loaded 2-core machine.
+    hookTimeout: 180_000,
     // Each file gets its own in-memory PGlite (or its own rows on Postgres); two workers fit 2 cores.
     maxWorkers: 2,
     pool: "forks",
