@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
+import { headers } from "next/headers";
 import { themeScript } from "@/components/theme/theme-script";
+import { NONCE_HEADER } from "@/lib/server/nonce-header";
 import "./globals.css";
 
 const FAVICON =
@@ -23,12 +25,14 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The page's CSP nonce from proxy.ts (Next adds it to its own scripts; ours needs it too).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // suppressHydrationWarning: the theme script sets the `dark` class before React hydrates.
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen font-sans">
         <a

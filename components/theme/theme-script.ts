@@ -2,8 +2,7 @@
  * Runs inline in <head> before the first paint, so a dark page never flashes light: the
  * saved choice (localStorage "akhrot-theme": "light" | "dark"; absent = follow the system)
  * or the system setting decides the `dark` class on <html>. It also follows a system change
- * while the page is open. The CSP allows inline scripts ('unsafe-inline' in
- * lib/server/security-headers.ts, for Next's own bootstrap), so no nonce is needed.
+ * while the page is open. The root layout gives it the page's CSP nonce (proxy.ts).
  */
 export const THEME_STORAGE_KEY = "akhrot-theme";
 export const THEME_EVENT = "akhrot-theme";
