@@ -39,7 +39,9 @@ const samples: Record<string, { valid: string[]; invalid: string[] }> = {
   "replicate.apiKey": { valid: ["r8_abcdefghijklmnopqrstuvwxyz0123456789A"], invalid: ["r9_abcdefghijklmnopqrstuvwxyz", "r8_short"] },
   "cloudflare.accountId": { valid: [hex32], invalid: ["my-account", `${hex32}0`] },
   "twilio.accountSid": { valid: [`AC${hex32}`], invalid: [`SK${hex32}`, "AC123", `AC${hex32}0`] },
-  "twilio.authToken": { valid: [hex32], invalid: [hex32.slice(1), `${hex32}z`] },
+  "twilio.apiKeySid": { valid: [`SK${hex32}`], invalid: [`AC${hex32}`, "SK123", `SK${hex32}0`] },
+  // The auth token (32 hex) or an API key secret (32 letters and digits).
+  "twilio.authToken": { valid: [hex32, "AbCdEfGhIjKlMnOpQrStUvWxYz012345"], invalid: [hex32.slice(1), `${hex32}z`, `${hex32.slice(1)}-`] },
   "sendgrid.apiKey": {
     valid: ["SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"],
     invalid: ["SG.short.short", "sk-abcdefghijklmnopqrstuvwxyz"],

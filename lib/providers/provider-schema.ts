@@ -154,6 +154,14 @@ export const oauthConfigSchema = z
     scopes: scopeList,
     extraAuthorizeParams: z.record(z.string(), z.string()).readonly(),
     quirks: z.array(z.enum(oauthQuirks)).readonly(),
+    /**
+     * Token-endpoint errors that mean the grant is dead although they are not RFC 6749's
+     * `invalid_grant` (X answers a dead refresh token with `invalid_request`). Matched on the
+     * error code and, when given, the whole `error_description` (a regex source), so a
+     * malformed request of ours never passes for a dead grant. The engine reads them as
+     * `invalid_grant`: the connection needs re-authorization, with the provider's words kept.
+     */
+    deadGrantErrors: z.array(z.object({ error: text, description: z.string().min(1).optional() }).readonly()).readonly().optional(),
     /** Where the account id and label are read from; a quirk says when it is not a plain GET userinfo. */
     identity: z
       .object({

@@ -20,10 +20,10 @@ export function CredentialsForm({ action, csrf, fields, providerName, submitLabe
   const [state, submit, pending] = useActionState(action, null);
   if (state?.ok) {
     return (
-      <div role="status" className="mt-6 rounded-lg bg-emerald-50 p-4 text-sm text-emerald-800">
-        <p>
-          {providerName} is connected.{" "}
-          {state.defaultLabel && (state.isDefault ? "Agents that name no account get this one: it is the default." : `Agents that name no account still get ${state.defaultLabel}, the default.`)} You can close this tab.
+      <div className="mt-6 rounded-lg bg-emerald-50 p-4 text-sm text-emerald-800">
+        <p role="status">
+          {providerName} is connected.
+          {state.defaultLabel && ` ${state.isDefault ? "Agents that name no account get this one: it is the default." : `Agents that name no account still get ${state.defaultLabel}, the default.`}`} You can close this tab.
         </p>
         <p className="mt-2">
           <a href="/dashboard/connections" className="font-medium underline underline-offset-2">

@@ -31,6 +31,10 @@ const xTwitter = {
     scopes: [...xServiceScopes, "offline.access", "like.read", "like.write", "follows.write", "bookmark.read"],
     extraAuthorizeParams: {},
     quirks: [],
+    // X answers a revoked, expired or already-used refresh token (and a dead code) with HTTP 400
+    // `invalid_request` "Value passed for the token was invalid." / "… authorization code was invalid.",
+    // not `invalid_grant`: https://github.com/PLhery/node-twitter-api-v2/issues/496 (X's docs list no error bodies).
+    deadGrantErrors: [{ error: "invalid_request", description: "^Value passed for the (token|authorization code) was invalid\\.?$" }],
     identity: { idField: "data.id", labelField: "data.username" },
   },
   services: [
