@@ -184,6 +184,23 @@ describe("provider catalog", () => {
     }
   });
 
+  it("records a documentation source for every example endpoint (issue 16 item 5), never an API URL itself", () => {
+    const missing: string[] = [];
+    for (const p of providers) {
+      for (const s of p.services) {
+        for (const e of s.endpoints) {
+          const source = e.source ?? s.source;
+          if (!source || new URL(source).protocol !== "https:" || (s.baseUrl && source.startsWith(s.baseUrl))) missing.push(`${p.code}/${s.code} ${e.method} ${e.path}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // The schema itself refuses a service without one.
+    const spotify = getProvider("spotify");
+    const withoutSource = spotify && { ...spotify, services: spotify.services.map((service) => ({ ...service, source: undefined })) };
+    expect(providerSchema.safeParse(withoutSource).success).toBe(false);
+  });
+
   it("names simple-icons slugs that exist in the installed package", () => {
     const slugs = new Set(Object.values(simpleIcons).map((icon) => icon.slug));
     const missing = providers.flatMap((p) => (p.iconSlug !== null && !slugs.has(p.iconSlug) ? [`${p.code}: ${p.iconSlug}`] : []));

@@ -56,6 +56,9 @@ const headers = z.record(z.string().regex(/^[A-Za-z0-9-]+$/), text).readonly();
 const dottedPath = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, "dotted path");
 const scopeList = z.array(text).readonly();
 
+/** A documentation page: https, never the API host itself. */
+const docUrl = z.url({ protocol: /^https$/ });
+
 export const endpointSchema = z
   .object({
     method: z.enum(endpointMethods),
@@ -66,6 +69,8 @@ export const endpointSchema = z
     body: z.string().optional(),
     /** How `body` is encoded: JSON unless the provider wants a form (Stripe, Twilio, Reddit...). */
     bodyFormat: z.enum(["json", "form"]).optional(),
+    /** The provider doc for this endpoint, when it is not on the service's `source` page (a moved or renamed endpoint). */
+    source: docUrl.optional(),
   })
   .readonly();
 
@@ -78,6 +83,11 @@ export const serviceSchema = z
     baseUrl: urlTemplate.nullable(),
     /** Scopes this service needs; [] for API-key providers. */
     scopes: scopeList,
+    /**
+     * The provider's own reference for this service's example endpoints (issue 16 item 5): the
+     * page each example was checked against. An endpoint documented elsewhere names its own.
+     */
+    source: docUrl,
     endpoints: z.array(endpointSchema).min(3).max(8).readonly(),
   })
   .readonly();

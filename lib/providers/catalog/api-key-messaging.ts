@@ -42,6 +42,7 @@ const twilio = {
   services: [
     {
       code: "sms",
+      source: "https://www.twilio.com/docs/messaging/api/message-resource",
       name: "SMS",
       description: "Send and list text messages.",
       baseUrl: twilioUsage.baseUrl,
@@ -56,6 +57,7 @@ const twilio = {
     },
     {
       code: "voice",
+      source: "https://www.twilio.com/docs/voice/api/call-resource",
       name: "Voice",
       description: "Place, inspect and end phone calls.",
       baseUrl: twilioUsage.baseUrl,
@@ -70,6 +72,7 @@ const twilio = {
     },
     {
       code: "video",
+      source: "https://www.twilio.com/docs/video/api/rooms-resource",
       name: "Video",
       description: "Create and manage video rooms.",
       baseUrl: "https://video.twilio.com/v1",
@@ -106,6 +109,7 @@ const sendgrid = {
   services: [
     {
       code: "email",
+      source: "https://www.twilio.com/docs/sendgrid/api-reference",
       name: "Email",
       description: "Send mail and inspect delivery.",
       baseUrl: sendgridUsage.baseUrl,
@@ -155,6 +159,7 @@ const postmark = {
   services: [
     {
       code: "email",
+      source: "https://postmarkapp.com/developer/api/overview",
       name: "Email",
       description: "Send single, batch and templated email; read outbound messages and bounces.",
       baseUrl: postmarkUsage.baseUrl,
@@ -200,6 +205,7 @@ const mailgun = {
   services: [
     {
       code: "email",
+      source: "https://documentation.mailgun.com/docs/mailgun/api-reference/",
       name: "Email",
       description: "Send messages and follow deliveries. Sends are form-encoded; EU accounts use https://api.eu.mailgun.net.",
       baseUrl: mailgunUsage.baseUrl,
