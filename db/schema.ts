@@ -203,6 +203,8 @@ export const connectSessions = pgTable(
     /** Where the human goes after the callback: "hosted" page or the dashboard. */
     returnTo: text("return_to").$type<"hosted" | "dashboard">().notNull().default("hosted"),
     connectionId: text("connection_id"),
+    /** The person chose at Continue that the account they connect becomes the agents' default (issue 17). */
+    makeDefault: boolean("make_default").notNull().default(false),
     /** Dashboard "Replace key": the API-key connection the pasted key replaces in place (never set by agents). */
     replaceConnectionId: text("replace_connection_id"),
     error: text("error"),

@@ -27,10 +27,12 @@ async function connectLink(request: APIRequestContext, key: string, provider: st
   return body.url;
 }
 
-async function pasteKey(page: Page, url: string, value: string): Promise<void> {
+/** `makeDefault`: the answer to the second-account question (absent when the page must not ask). */
+async function pasteKey(page: Page, url: string, value: string, makeDefault?: boolean): Promise<void> {
   await page.goto(url);
   await expect(page.getByRole("heading", { name: "Connect OpenAI" })).toBeVisible();
   await page.getByLabel("API key").fill(value);
+  if (makeDefault !== undefined) await page.getByRole("radio", { name: makeDefault ? "Make the account I connect now the default" : /^Keep .* as the default$/ }).check();
   await page.getByRole("button", { name: "Connect OpenAI" }).click();
 }
 
@@ -57,7 +59,8 @@ test("an agent's connect link → pasted OpenAI key → fetched; the dashboard s
   const agent = await createKey(page, "e2e agent");
   const first = openaiKey();
   await pasteKey(page, await connectLink(request, agent, "openai"), first);
-  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. You can close this tab.");
+  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. Agents that name no account get this one: it is the default. You can close this tab.");
+  await expect(page.getByRole("link", { name: "Back to your connections" })).toHaveAttribute("href", "/dashboard/connections");
 
   const fetched = await fetchToken(request, agent);
   expect(fetched.status()).toBe(200);
@@ -71,10 +74,10 @@ test("an agent's connect link → pasted OpenAI key → fetched; the dashboard s
     connectionId: expect.stringMatching(/^conn_/),
   });
 
-  // A second OpenAI account: the most recently connected one is the default.
+  // A second OpenAI account: the page asks, and the person makes it the default.
   const second = openaiKey();
-  await pasteKey(page, await connectLink(request, agent, "openai"), second);
-  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. You can close this tab.");
+  await pasteKey(page, await connectLink(request, agent, "openai"), second, true);
+  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. Agents that name no account get this one: it is the default. You can close this tab.");
   expect((await (await fetchToken(request, agent)).json()).accessToken).toBe(second);
 
   await page.goto("/dashboard/connections");
@@ -223,9 +226,9 @@ test("Replace key: the same connection gets the new key, keeps its Default badge
   const first = openaiKey();
   const second = openaiKey();
   await pasteKey(page, await connectLink(request, agent, "openai"), first);
-  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. You can close this tab.");
-  await pasteKey(page, await connectLink(request, agent, "openai"), second);
-  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. You can close this tab.");
+  await expect(page.getByRole("status")).toContainText("OpenAI is connected.");
+  await pasteKey(page, await connectLink(request, agent, "openai"), second, true);
+  await expect(page.getByRole("status")).toContainText("OpenAI is connected.");
 
   // The older account is made the default, so only the stored flag (not recency) keeps it there.
   await page.goto("/dashboard/connections");

@@ -4,7 +4,7 @@
  * the state a fresh instance leaves them. An agent's summary names only what can work here;
  * a refused agent call appears in Activity with the message the agent got.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { randomEmail, signUp } from "./helpers";
 
 async function createKey(page: Page, name: string): Promise<string> {
@@ -119,4 +119,100 @@ test("dark mode follows the system, the toggle persists without a flash, and a s
   await expect(skip).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
+});
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const openaiKey = () => `sk-proj-${Array.from({ length: 40 }, () => LETTERS[Math.floor(Math.random() * LETTERS.length)]).join("")}`;
+
+async function linkFor(request: APIRequestContext, key: string, provider: string): Promise<string> {
+  const res = await request.post("/oauth/sessions", { headers: { Authorization: `Bearer ${key}` }, data: { provider } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { url: string }).url;
+}
+
+test("connecting a second OpenAI key asks about the default, names the current one, and the summary marks the choice", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await signUp(page, randomEmail("default"));
+  const key = await createKey(page, "default agent");
+  const auth = { Authorization: `Bearer ${key}` };
+  const first = openaiKey();
+  const second = openaiKey();
+  const label = (k: string) => `OpenAI …${k.slice(-4)}`;
+
+  // First account: no question, it is the default.
+  await page.goto(await linkFor(request, key, "openai"));
+  await expect(page.getByTestId("default-choice")).toHaveCount(0);
+  await page.getByLabel("API key").fill(first);
+  await page.getByRole("button", { name: "Connect OpenAI" }).click();
+  await expect(page.getByRole("status")).toContainText("it is the default");
+
+  // Second account: the page asks, naming the current default; keeping it is preselected.
+  await page.goto(await linkFor(request, key, "openai"));
+  const choice = page.getByRole("group", { name: "Which OpenAI account do agents get?" });
+  await expect(choice).toContainText(`The default now is ${label(first)}.`);
+  await expect(choice.getByRole("radio", { name: `Keep ${label(first)} as the default` })).toBeChecked();
+  await page.screenshot({ path: "e2e/artifacts/honesty-default-choice.png", fullPage: true });
+  await page.getByLabel("API key").fill(second);
+  await choice.getByRole("radio", { name: "Make the account I connect now the default" }).check();
+  await page.getByRole("button", { name: "Connect OpenAI" }).click();
+  await expect(page.getByRole("status")).toHaveText("OpenAI is connected. Agents that name no account get this one: it is the default. You can close this tab.");
+
+  const markdown = await (await request.get("/ai/context/summary", { headers: auth })).text();
+  expect(markdown).toContain(`- openai ${label(second)} (default), ${label(first)}:`);
+  const json = (await (await request.get("/ai/context/summary", { headers: { ...auth, Accept: "application/json" } })).json()) as { connected: { provider: string; accounts: { label: string; isDefault: boolean }[] }[] };
+  expect(json.connected.find((c) => c.provider === "openai")?.accounts.map((a) => [a.label, a.isDefault])).toEqual([[label(second), true], [label(first), false]]);
+  const fetched = (await (await request.post("/tokens/fetch", { headers: auth, data: { provider: "openai" } })).json()) as { accessToken: string };
+  expect(fetched.accessToken).toBe(second);
+
+  await page.goto("/dashboard/connections");
+  await expect(page.getByRole("listitem", { name: `OpenAI (${label(second)})` })).toContainText("Default");
+  await expect(page.getByRole("listitem", { name: `OpenAI (${label(first)})` })).not.toContainText("Default");
+});
+
+test("each hosted end page links back to the dashboard or to a retry", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await signUp(page, randomEmail("deadend"));
+  const key = await createKey(page, "end-page agent");
+  const back = () => page.getByTestId("connect-links").getByRole("link", { name: "Back to your connections" });
+
+  // Paste form done.
+  await page.goto(await linkFor(request, key, "openai"));
+  await page.getByLabel("API key").fill(openaiKey());
+  await page.getByRole("button", { name: "Connect OpenAI" }).click();
+  await expect(page.getByRole("link", { name: "Back to your connections" })).toHaveAttribute("href", "/dashboard/connections");
+
+  // Provider declined: the person aborts at the provider.
+  const declined = await linkFor(request, key, "google");
+  await page.goto(declined);
+  await page.getByRole("button", { name: "Continue to Google" }).click();
+  await expect(page).toHaveURL(/\/interaction\//);
+  await page.locator('a[href$="/abort"]').click();
+  await expect(page.getByRole("heading", { name: "Could not connect Google" })).toBeVisible();
+  await expect(page.getByText("You declined the request at the provider")).toBeVisible();
+  await expect(page.getByTestId("connect-links").getByRole("link", { name: "Connect Google again" })).toHaveAttribute("href", "/dashboard/providers/google");
+  await expect(back()).toHaveAttribute("href", "/dashboard/connections");
+
+  // A used link, a link that does not exist, and the callback error page.
+  await page.goto(declined);
+  await expect(back()).toBeVisible();
+  await page.goto("/connect/cs_0000000000000000000000");
+  await expect(page.getByRole("heading", { name: "Link not found" })).toBeVisible();
+  await expect(back()).toBeVisible();
+  await page.goto("/connect/error?reason=unknown_state");
+  await expect(back()).toBeVisible();
+  await expect(page.getByTestId("connect-links").getByRole("link", { name: "Connect a provider again" })).toHaveAttribute("href", "/dashboard/providers");
+  await back().click();
+  await expect(page).toHaveURL(/\/dashboard\/connections$/);
+});
+
+test("on a phone the shown-once key is scrolled into view and focused", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page, randomEmail("phonekey"));
+  await page.goto("/dashboard/keys");
+  await page.getByLabel("Name").fill("phone agent");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const value = page.getByTestId("new-key-value");
+  await expect(value).toBeFocused();
+  await expect(value).toBeInViewport();
+  await page.screenshot({ path: "e2e/artifacts/honesty-new-key-phone.png" });
 });

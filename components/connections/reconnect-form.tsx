@@ -1,3 +1,4 @@
+import { PendingSubmitButton } from "@/components/pending-submit-button";
 import { buttonSecondary } from "@/components/ui/styles";
 
 // The call to action of the "needs re-authorization" panel (amber-700 keeps white text at AA contrast).
@@ -8,9 +9,8 @@ const buttonAmber =
 export function ReconnectForm({ provider, label, primary = false }: { provider: string; label: string; primary?: boolean }) {
   return (
     <form method="post" action={`/dashboard/connect/${provider}`}>
-      <button type="submit" aria-label={label} className={primary ? buttonAmber : `${buttonSecondary} px-3 py-1.5`}>
-        Reconnect
-      </button>
+      <input type="hidden" name="intent" value="reconnect" />
+      <PendingSubmitButton aria-label={label} className={primary ? buttonAmber : `${buttonSecondary} px-3 py-1.5`} label="Reconnect" pendingLabel="Connecting…" />
     </form>
   );
 }

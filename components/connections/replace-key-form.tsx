@@ -1,3 +1,4 @@
+import { PendingSubmitButton } from "@/components/pending-submit-button";
 import { buttonSecondary } from "@/components/ui/styles";
 
 /**
@@ -8,9 +9,7 @@ export function ReplaceKeyForm({ provider, connectionId, description }: { provid
   return (
     <form method="post" action={`/dashboard/connect/${provider}`}>
       <input type="hidden" name="replace" value={connectionId} />
-      <button type="submit" aria-label={`Replace key of ${description}`} className={`${buttonSecondary} px-3 py-1.5`}>
-        Replace key
-      </button>
+      <PendingSubmitButton aria-label={`Replace key of ${description}`} className={`${buttonSecondary} px-3 py-1.5`} label="Replace key" pendingLabel="Opening…" />
     </form>
   );
 }

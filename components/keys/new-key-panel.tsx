@@ -1,12 +1,23 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { buttonGhost } from "@/components/ui/styles";
 
-/** The freshly minted key, shown once. It lives only in client memory until dismissed. */
+/**
+ * The freshly minted key, shown once. It lives only in client memory until dismissed. It takes
+ * the focus and scrolls into view when it appears: on a phone the form that minted it fills the
+ * screen, and a key the person never sees is a key they must revoke.
+ */
 export function NewKeyPanel({ name, secret, onDismiss }: { name: string; secret: string; onDismiss: () => void }) {
+  const panel = useRef<HTMLElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: "start" });
+    input.current?.focus({ preventScroll: true });
+  }, [secret]);
   return (
-    <section aria-labelledby="new-key-title" className="rounded-xl border border-amber-300 bg-amber-50 p-5 shadow-sm" data-testid="new-key-panel">
+    <section ref={panel} aria-labelledby="new-key-title" className="rounded-xl border border-amber-300 bg-amber-50 p-5 shadow-sm" data-testid="new-key-panel">
       <div className="flex items-start gap-3">
         <svg viewBox="0 0 24 24" aria-hidden="true" className="mt-0.5 h-5 w-5 flex-none fill-none stroke-amber-700" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
           <path d="M12 9v4M12 17h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z" />
@@ -22,6 +33,7 @@ export function NewKeyPanel({ name, secret, onDismiss }: { name: string; secret:
             </label>
             <input
               id="new-key-value"
+              ref={input}
               readOnly
               value={secret}
               onFocus={(e) => e.currentTarget.select()}

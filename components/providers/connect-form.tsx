@@ -1,3 +1,4 @@
+import { PendingSubmitButton } from "@/components/pending-submit-button";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ProviderCardData } from "@/lib/providers-view/provider-cards";
 
@@ -15,15 +16,19 @@ function noteId(code: string): string {
 export function ConnectForm({ card }: { card: ProviderCardData }) {
   return (
     <form method="post" action={`/dashboard/connect/${card.code}`}>
-      <button
-        type="submit"
+      {card.status.kind === "needs_reauth" && <input type="hidden" name="intent" value="reconnect" />}
+      <PendingSubmitButton
         disabled={!card.connect.enabled}
         aria-describedby={card.connect.enabled ? undefined : noteId(card.code)}
         className={`${buttonPrimary} w-full`}
-      >
-        {verb[card.status.kind]}
-        <span className="sr-only"> {card.name}</span>
-      </button>
+        pendingLabel="Connecting…"
+        label={
+          <>
+            {verb[card.status.kind]}
+            <span className="sr-only"> {card.name}</span>
+          </>
+        }
+      />
     </form>
   );
 }

@@ -17,10 +17,10 @@ export async function findConnectSession(db: DbOrTx, id: string): Promise<Connec
  * Arm a pending, unexpired session with a fresh state + PKCE verifier (the human pressed
  * Continue). Armed once: only the browser that armed it first (same binding) may arm it again.
  */
-export async function armConnectSession(db: DbOrTx, id: string, arm: { stateHash: string; codeVerifierEnc: string | null; browserBindingHash: string }, now: Date) {
+export async function armConnectSession(db: DbOrTx, id: string, arm: { stateHash: string; codeVerifierEnc: string | null; browserBindingHash: string; makeDefault?: boolean }, now: Date) {
   const [row] = await db
     .update(connectSessions)
-    .set({ stateHash: arm.stateHash, codeVerifierEnc: arm.codeVerifierEnc, browserBindingHash: arm.browserBindingHash, startedAt: now })
+    .set({ stateHash: arm.stateHash, codeVerifierEnc: arm.codeVerifierEnc, browserBindingHash: arm.browserBindingHash, startedAt: now, makeDefault: arm.makeDefault ?? false })
     .where(
       and(
         eq(connectSessions.id, id),

@@ -2,9 +2,10 @@
  * Read models for the dashboard's Connections and Activity pages. Every query is scoped to
  * one user and selects explicit columns: no ciphertext column is ever read here.
  */
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { apiKeys, auditEvents, connections } from "@/db/schema";
+import { markDefaultConnection } from "./connection-defaults";
 
 /** A user's connections with the key that last fetched each (same owner only), default first. */
 export function listDashboardConnections(db: DbOrTx, userId: string) {
@@ -49,10 +50,7 @@ export function setDefaultConnection(db: Db, userId: string, id: string): Promis
       .where(and(eq(connections.id, id), eq(connections.userId, userId)))
       .for("update");
     if (!target) return undefined;
-    await tx
-      .update(connections)
-      .set({ isDefault: sql`${connections.id} = ${target.id}` })
-      .where(and(eq(connections.userId, userId), eq(connections.provider, target.provider)));
+    await markDefaultConnection(tx, userId, target.provider, target.id);
     return target;
   });
 }

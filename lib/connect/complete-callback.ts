@@ -72,7 +72,7 @@ export async function completeCallback(
   // A service's hosted grant (issue 13): the connection is the end user's, and the browser goes back to the service.
   if (session.providerTokenRequestId) return { kind: "grant", session, redirectTo: await completeGrant(db, session, { tokens, identity }) };
   if (!session.userId) return fail(db, session, "no_owner");
-  const connection = await saveOAuthConnection(db, { userId: session.userId, provider: provider.code, tokens, identity, requestedScopes: session.scopes });
+  const connection = await saveOAuthConnection(db, { userId: session.userId, provider: provider.code, tokens, identity, requestedScopes: session.scopes, makeDefault: session.makeDefault });
   await finishConnectSession(db, session.id, { status: "completed", connectionId: connection.id });
   await recordEvent(db, {
     userId: session.userId,

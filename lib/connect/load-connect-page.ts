@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { findApiKeyById } from "@/db/queries/api-keys";
 import { findConnectSession } from "@/db/queries/connect-sessions";
+import { findDefaultConnection } from "@/db/queries/connection-defaults";
 import { findConnectionById, findOwnedConnection } from "@/db/queries/connections";
 import { findUserById } from "@/db/queries/users";
 import { sha256Hex } from "@/lib/crypto";
@@ -21,8 +22,8 @@ export type ConnectPage =
   | { state: "sign_in" }
   | { state: "other_user" }
   | { state: "unverified" }
-  | ({ state: "pending" | "expired"; scopes: string[]; expiresAt: Date; startedElsewhere: boolean; replacing?: string } & Asked)
-  | ({ state: "completed"; accountLabel: string | null } & Asked)
+  | ({ state: "pending" | "expired"; scopes: string[]; expiresAt: Date; startedElsewhere: boolean; replacing?: string; currentDefault?: string } & Asked)
+  | ({ state: "completed"; accountLabel: string | null; isDefault: boolean; defaultLabel: string | null } & Asked)
   | ({ state: "failed"; error: string } & Asked);
 
 /**
@@ -51,11 +52,17 @@ export async function loadConnectPage(
   if (status === "completed") {
     const recent = session.completedAt !== null && now.getTime() - session.completedAt.getTime() < COMPLETED_LABEL_MS;
     const conn = recent && session.connectionId ? await findConnectionById(db, session.connectionId) : undefined;
-    return { state: "completed", ...asked, accountLabel: conn?.accountLabel ?? null };
+    // Which account agents get now, said in words: this one, or the default the person kept.
+    const kept = conn && !conn.isDefault ? await findDefaultConnection(db, ownerId, session.provider) : undefined;
+    return { state: "completed", ...asked, accountLabel: conn?.accountLabel ?? null, isDefault: conn?.isDefault ?? false, defaultLabel: kept ? (kept.accountLabel ?? kept.accountId) : null };
   }
   if (status === "failed") return { state: "failed", ...asked, error: session.error ?? "unknown_error" };
   const page = { state: status, ...asked, scopes: session.scopes, expiresAt: session.expiresAt, startedElsewhere: session.browserBindingHash !== null && session.browserBindingHash !== sha256Hex(opts.browserBinding ?? "") };
-  if (!session.replaceConnectionId) return page;
+  if (!session.replaceConnectionId) {
+    // A second account of the provider: the page asks whether it becomes the default, naming the current one.
+    const current = status === "pending" ? await findDefaultConnection(db, ownerId, session.provider) : undefined;
+    return current ? { ...page, currentDefault: current.accountLabel ?? current.accountId } : page;
+  }
   // "Replace key": name the account whose key is swapped (its masked label, never the key).
   const target = await findOwnedConnection(db, ownerId, session.provider, session.replaceConnectionId);
   return { ...page, replacing: target?.accountLabel ?? `your ${provider.name} key` };

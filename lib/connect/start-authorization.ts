@@ -35,7 +35,8 @@ export async function startAuthorization(
   db: Db,
   sessionId: string,
   baseUrl: string,
-  opts: { browserBinding?: string } = {},
+  /** `makeDefault`: the person's answer on the connect page, applied when the callback saves the account. */
+  opts: { browserBinding?: string; makeDefault?: boolean } = {},
   now = new Date(),
 ): Promise<StartResult> {
   const session = await findConnectSession(db, sessionId);
@@ -54,7 +55,7 @@ export async function startAuthorization(
   const ownerHasConnection = (await listConnectionsForUser(db, ownerId, provider.code)).length > 0;
   const auth = await buildAuthorizationUrl(cfg, { redirectUri: redirectUriFor(baseUrl, provider.code), state, scopes: session.scopes, ownerHasConnection });
   const codeVerifierEnc = auth.codeVerifier ? encryptSecret(auth.codeVerifier, `${session.id}:code_verifier`) : null;
-  const armed = await armConnectSession(db, session.id, { stateHash: stateDigest(state, binding), codeVerifierEnc, browserBindingHash }, now);
+  const armed = await armConnectSession(db, session.id, { stateHash: stateDigest(state, binding), codeVerifierEnc, browserBindingHash, makeDefault: opts.makeDefault }, now);
   if (!armed) {
     // Lost a race: another browser armed it between the read and the conditional UPDATE.
     const again = await findConnectSession(db, session.id);

@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { settleDefaultAfterDelete } from "@/db/queries/connection-defaults";
 import { deleteConnectionRow, findConnectionById } from "@/db/queries/connections";
 import { recordEvent } from "@/lib/audit/record-event";
 import { isOAuthConfigured, resolveClientConfig, revokeGrant, type RevokeOutcome } from "@/lib/oauth";
@@ -23,6 +24,8 @@ export async function disconnectConnection(db: Db, userId: string, connectionId:
     revocation = tokens.refreshToken || tokens.accessToken ? await revokeGrant(resolveClientConfig(provider), tokens) : "not_applicable";
   }
   const deleted = Boolean(await deleteConnectionRow(db, connectionId, userId));
+  // The default went away: the newest remaining account takes over, named as such on the Connections page.
+  if (deleted && row.isDefault) await settleDefaultAfterDelete(db, userId, row.provider);
   await recordEvent(db, { userId, action: "connection.delete", provider: row.provider, connectionId: row.id, detail: { account: row.accountLabel, revocation } });
   return { deleted, provider: row.provider, revocation };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
-import { findConnectionByAccount, insertConnectionIfAbsent, updateConnection } from "@/db/queries/connections";
+import { settleDefaultAfterSave } from "@/db/queries/connection-defaults";
+import { findConnectionByAccount, findConnectionById, insertConnectionIfAbsent, updateConnection } from "@/db/queries/connections";
 import { findEndUserConnectionByAccount } from "@/db/queries/provider-tokens";
 import type { Connection } from "@/db/schema";
 import { isUniqueViolation } from "@/db/unique-violation";
@@ -31,6 +32,8 @@ export async function saveApiKeyConnection(
     apiKeyId?: string | null;
     /** "Replace key": update this API-key connection (same user and provider) in place instead. */
     replaceConnectionId?: string | null;
+    /** The person chose, on the hosted page, that this account becomes the default (the first one always does). */
+    makeDefault?: boolean;
     /** The account as the provider names it (Telegram's user id), instead of a key fingerprint. */
     identity?: { accountId: string; label: string };
   },
@@ -60,8 +63,10 @@ export async function saveApiKeyConnection(
     const existing = endUserId ? await findEndUserConnectionByAccount(tx, endUserId, provider.code, accountId) : userId ? await findConnectionByAccount(tx, userId, provider.code, accountId) : undefined;
     const id = existing?.id ?? randomId("conn");
     const values = { accountId, accountLabel: label, status: "active" as const, fieldsEnc: seal(id, "fields", JSON.stringify(checked.fields)), scopes: [] };
-    if (existing) return updateConnection(tx, id, values);
-    return insertConnectionIfAbsent(tx, { id, ...(endUserId ? { endUserId } : { userId }), provider: provider.code, authType: provider.authType, ...values });
+    const saved = existing ? await updateConnection(tx, id, values) : await insertConnectionIfAbsent(tx, { id, ...(endUserId ? { endUserId } : { userId }), provider: provider.code, authType: provider.authType, ...values });
+    if (!saved || !userId) return saved;
+    await settleDefaultAfterSave(tx, userId, provider.code, saved.id, input.makeDefault ?? false);
+    return findConnectionById(tx, saved.id);
   });
   if (!connection) return { ok: false, errors: { _form: "This key is already connected." } };
   await record(db, input, "connection.create", connection);

@@ -55,6 +55,8 @@ async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Pro
     status = 400;
     if (quirks.includes("github-json-accept") && ["bad_refresh_token", "bad_verification_code"].includes(body.error)) body = { ...body, error: "invalid_grant" };
   }
+  // deadGrantErrors (catalog data, cited at each provider): the provider's own code for a dead grant.
+  if (status >= 400 && typeof body.error === "string" && isDeadGrant(provider, body.error, body.error_description)) body = { ...body, error: "invalid_grant" };
   // An error body without an RFC 6749 `error` string (Figma `{"error":true,"message":…}`,
   // Twitch `{"status":400,"message":…}`) keeps its words as the description.
   if (status >= 400 && typeof body.error !== "string") {
@@ -71,6 +73,12 @@ async function normaliseTokenAnswer(provider: OAuthProvider, res: Response): Pro
   headers.delete("content-length");
   headers.delete("content-encoding");
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+function isDeadGrant(provider: OAuthProvider, error: string, description: unknown): boolean {
+  return (provider.oauth.deadGrantErrors ?? []).some(
+    (d) => d.error === error && (d.description === undefined || (typeof description === "string" && new RegExp(d.description).test(description))),
+  );
 }
 
 /** A fetch for oauth4webapi that applies the provider's token-endpoint quirks. */

@@ -137,6 +137,24 @@ describe("provider failure classification", () => {
     expect((err as ProviderCallError).failure.kind).toBe(kind);
   });
 
+  // X's own words for a dead refresh token (catalog deadGrantErrors) mean re-authorization; any other
+  // invalid_request from X (a request of ours it could not parse) stays transient.
+  it.each([
+    ["Value passed for the token was invalid.", "rejected", "invalid_grant"],
+    ["Value passed for the authorization code was invalid.", "rejected", "invalid_grant"],
+    ["Missing required parameter [refresh_token].", "transient", "invalid_request"],
+  ])("x-twitter: refresh answered invalid_request %j → %s", async (description, kind, error) => {
+    answers.push({ status: 400, type: "application/json", body: JSON.stringify({ error: "invalid_request", error_description: description }) });
+    const err = await refreshAccessToken(cfg("x-twitter"), "x_r").catch((e: unknown) => e);
+    expect((err as ProviderCallError).failure).toMatchObject({ kind, error, description });
+  });
+
+  it("the same invalid_request words from a provider without that entry stay transient", async () => {
+    answers.push({ status: 400, type: "application/json", body: JSON.stringify({ error: "invalid_request", error_description: "Value passed for the token was invalid." }) });
+    const err = await refreshAccessToken(cfg("google"), "g_r").catch((e: unknown) => e);
+    expect((err as ProviderCallError).failure.kind).toBe("transient");
+  });
+
   it("a timeout is transient", () => {
     const e = new Error("t");
     e.name = "TimeoutError";

@@ -39,7 +39,9 @@ const samples: Record<string, { valid: string[]; invalid: string[] }> = {
   "replicate.apiKey": { valid: ["r8_abcdefghijklmnopqrstuvwxyz0123456789A"], invalid: ["r9_abcdefghijklmnopqrstuvwxyz", "r8_short"] },
   "cloudflare.accountId": { valid: [hex32], invalid: ["my-account", `${hex32}0`] },
   "twilio.accountSid": { valid: [`AC${hex32}`], invalid: [`SK${hex32}`, "AC123", `AC${hex32}0`] },
-  "twilio.authToken": { valid: [hex32], invalid: [hex32.slice(1), `${hex32}z`] },
+  "twilio.apiKeySid": { valid: [`SK${hex32}`], invalid: [`AC${hex32}`, "SK123", `SK${hex32}0`] },
+  // The auth token (32 hex) or an API key secret (32 letters and digits).
+  "twilio.authToken": { valid: [hex32, "AbCdEfGhIjKlMnOpQrStUvWxYz012345"], invalid: [hex32.slice(1), `${hex32}z`, `${hex32.slice(1)}-`] },
   "sendgrid.apiKey": {
     valid: ["SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"],
     invalid: ["SG.short.short", "sk-abcdefghijklmnopqrstuvwxyz"],
@@ -180,6 +182,23 @@ describe("provider catalog", () => {
         expect(s.endpoints.length, `${p.code}/${s.code}`).toBeLessThanOrEqual(8);
       }
     }
+  });
+
+  it("records a documentation source for every example endpoint (issue 16 item 5), never an API URL itself", () => {
+    const missing: string[] = [];
+    for (const p of providers) {
+      for (const s of p.services) {
+        for (const e of s.endpoints) {
+          const source = e.source ?? s.source;
+          if (!source || new URL(source).protocol !== "https:" || (s.baseUrl && source.startsWith(s.baseUrl))) missing.push(`${p.code}/${s.code} ${e.method} ${e.path}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // The schema itself refuses a service without one.
+    const spotify = getProvider("spotify");
+    const withoutSource = spotify && { ...spotify, services: spotify.services.map((service) => ({ ...service, source: undefined })) };
+    expect(providerSchema.safeParse(withoutSource).success).toBe(false);
   });
 
   it("names simple-icons slugs that exist in the installed package", () => {

@@ -56,6 +56,9 @@ const headers = z.record(z.string().regex(/^[A-Za-z0-9-]+$/), text).readonly();
 const dottedPath = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, "dotted path");
 const scopeList = z.array(text).readonly();
 
+/** A documentation page: https, never the API host itself. */
+const docUrl = z.url({ protocol: /^https$/ });
+
 export const endpointSchema = z
   .object({
     method: z.enum(endpointMethods),
@@ -66,6 +69,8 @@ export const endpointSchema = z
     body: z.string().optional(),
     /** How `body` is encoded: JSON unless the provider wants a form (Stripe, Twilio, Reddit...). */
     bodyFormat: z.enum(["json", "form"]).optional(),
+    /** The provider doc for this endpoint, when it is not on the service's `source` page (a moved or renamed endpoint). */
+    source: docUrl.optional(),
   })
   .readonly();
 
@@ -78,6 +83,11 @@ export const serviceSchema = z
     baseUrl: urlTemplate.nullable(),
     /** Scopes this service needs; [] for API-key providers. */
     scopes: scopeList,
+    /**
+     * The provider's own reference for this service's example endpoints (issue 16 item 5): the
+     * page each example was checked against. An endpoint documented elsewhere names its own.
+     */
+    source: docUrl,
     endpoints: z.array(endpointSchema).min(3).max(8).readonly(),
   })
   .readonly();
@@ -154,6 +164,14 @@ export const oauthConfigSchema = z
     scopes: scopeList,
     extraAuthorizeParams: z.record(z.string(), z.string()).readonly(),
     quirks: z.array(z.enum(oauthQuirks)).readonly(),
+    /**
+     * Token-endpoint errors that mean the grant is dead although they are not RFC 6749's
+     * `invalid_grant` (X answers a dead refresh token with `invalid_request`). Matched on the
+     * error code and, when given, the whole `error_description` (a regex source), so a
+     * malformed request of ours never passes for a dead grant. The engine reads them as
+     * `invalid_grant`: the connection needs re-authorization, with the provider's words kept.
+     */
+    deadGrantErrors: z.array(z.object({ error: text, description: z.string().min(1).optional() }).readonly()).readonly().optional(),
     /** Where the account id and label are read from; a quirk says when it is not a plain GET userinfo. */
     identity: z
       .object({

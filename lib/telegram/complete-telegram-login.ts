@@ -16,7 +16,7 @@ export async function completeTelegramLogin(db: Db, session: ConnectSession, ses
   if (!session.userId) return { step: "closed", error: "This link is not for Telegram." };
   if (provider?.authType !== "mtproto") return { step: "closed", error: "This link is not for Telegram." };
   if (!sessionString) throw new Error("the Telegram client returned an empty session");
-  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values: { sessionString }, apiKeyId: session.apiKeyId, identity });
+  const saved = await saveApiKeyConnection(db, { userId: session.userId, provider, values: { sessionString }, apiKeyId: session.apiKeyId, identity, makeDefault: session.makeDefault });
   if (!saved.ok) return { step: "closed", error: saved.errors._form ?? "Akhrot could not store this Telegram session. Ask your agent for a new link." };
   await finishConnectSession(db, session.id, { status: "completed", connectionId: saved.connection.id });
   return { step: "done" };

@@ -55,13 +55,14 @@ export async function post(route: typeof fetchTokenRoute, path: string, key: str
 }
 
 /** Agent asks for a session; the human (signed in as the key's owner) opens it and presses Continue. */
-export async function humanStartsFlow(agent: Agent, body: Record<string, unknown> = { provider: "google" }, browser?: LinkBrowser) {
+/** `fields`: what else the Continue form posts (the "make it the default?" answer). */
+export async function humanStartsFlow(agent: Agent, body: Record<string, unknown> = { provider: "google" }, browser?: LinkBrowser, fields?: Record<string, string>) {
   const created = await post(createSession, "/oauth/sessions", agent.key, body);
   if (created.status !== 201) throw new Error(`POST /oauth/sessions answered ${created.status}: ${created.text}`);
   const sessionId = String(created.body.sessionId);
   const human = browser ?? (await new LinkBrowser().signIn({ id: agent.userId }));
   await human.open(sessionId);
-  const start = await human.start(sessionId);
+  const start = await human.start(sessionId, { fields });
   if (start.status !== 303) throw new Error(`POST /connect/{id}/start answered ${start.status}: ${await start.text()}`);
   const location = start.headers.get("location") ?? "";
   const cookie = start.headers.getSetCookie().find((c) => c.startsWith("akh_cb_"))?.split(";")[0] ?? "";
@@ -74,8 +75,8 @@ export async function runCallback(url: string, cookie: string, provider = "googl
 }
 
 /** The whole connect: session → Continue → provider login + consent → callback. */
-export async function connect(agent: Agent, login = "alice") {
-  const flow = await humanStartsFlow(agent);
+export async function connect(agent: Agent, login = "alice", fields?: Record<string, string>) {
+  const flow = await humanStartsFlow(agent, undefined, undefined, fields);
   const { callbackUrl } = await completeLoginAndConsent(flow.location, { login });
   const cb = await runCallback(callbackUrl, flow.cookie);
   return { ...flow, callbackUrl, cb };

@@ -52,9 +52,9 @@ export class LinkBrowser {
   }
 
   /** POST /connect/{id}/start as the page's Continue form (override headers or the token to attack it). */
-  async start(sessionId: string, opts: { headers?: Record<string, string>; csrf?: string | null } = {}): Promise<Response> {
+  async start(sessionId: string, opts: { headers?: Record<string, string>; csrf?: string | null; fields?: Record<string, string> } = {}): Promise<Response> {
     const url = `${TEST_BASE}/connect/${sessionId}/start`;
-    const form = new URLSearchParams();
+    const form = new URLSearchParams(opts.fields);
     const csrf = opts.csrf === undefined ? this.#tokens.get(sessionId) : opts.csrf;
     if (csrf !== null && csrf !== undefined) form.set(LINK_CSRF_FIELD, csrf);
     const headers = { ...this.#cookies(url), "content-type": "application/x-www-form-urlencoded", ...(opts.headers ?? SAME_ORIGIN) };

@@ -47,7 +47,7 @@ describe("hosted paste form → /tokens/fetch", () => {
   it("OpenAI: paste → completed → the agent fetches it in the api_key shape", async () => {
     const a = await agent();
     const id = await session(a.key, "openai");
-    expect(await submitHostedCredentials(db, id, { apiKey: `  ${OPENAI_KEY} ` })).toEqual({ ok: true });
+    expect(await submitHostedCredentials(db, id, { apiKey: `  ${OPENAI_KEY} ` })).toMatchObject({ ok: true });
     const status = await sessionStatus(request(`/oauth/sessions/${id}`, { key: a.key }), params({ sessionId: id }));
     expect(await status.json()).toMatchObject({ status: "completed", connectionId: expect.stringMatching(/^conn_/) });
     const token = await call(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "openai" });
@@ -80,7 +80,7 @@ describe("hosted paste form → /tokens/fetch", () => {
     const sid = `AC${"a1".repeat(16)}`;
     const tokenValue = "f".repeat(32);
     const id = await session(a.key, "twilio");
-    expect(await submitHostedCredentials(db, id, { accountSid: sid, authToken: tokenValue })).toEqual({ ok: true });
+    expect(await submitHostedCredentials(db, id, { accountSid: sid, authToken: tokenValue })).toMatchObject({ ok: true });
     const token = await call(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "twilio" });
     expect(token.body).toMatchObject({ type: "api_key", accessToken: tokenValue, fields: { accountSid: sid } });
   });
@@ -105,7 +105,7 @@ describe("hosted paste form → /tokens/fetch", () => {
     const a = await agent();
     const id = await session(a.key, "mongodb");
     const privateKey = "0123abcd-0000-4000-8000-0123456789ab";
-    expect(await submitHostedCredentials(db, id, { publicKey: "abcdefgh", privateKey })).toEqual({ ok: true });
+    expect(await submitHostedCredentials(db, id, { publicKey: "abcdefgh", privateKey })).toMatchObject({ ok: true });
     const token = await call(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "mongodb" });
     expect(token.body).toMatchObject({ type: "api_key", accessToken: privateKey, fields: { publicKey: "abcdefgh" } });
   });
@@ -130,7 +130,7 @@ describe("live key check (AKHROT_VERIFY_API_KEYS=true) against a local HTTP serv
     const a = await agent();
     const bad = await submitHostedCredentials(db, await session(a.key, "openai"), { apiKey: "sk-proj-thisKeyIsRevoked000000000000" });
     expect(bad).toMatchObject({ ok: false, errors: { _form: expect.stringMatching(/OpenAI rejected this key \(HTTP 401\)/) } });
-    expect(await submitHostedCredentials(db, await session(a.key, "openai"), { apiKey: OPENAI_KEY })).toEqual({ ok: true });
+    expect(await submitHostedCredentials(db, await session(a.key, "openai"), { apiKey: OPENAI_KEY })).toMatchObject({ ok: true });
     expect(seen.at(-1)).toBe(`GET /v1/models Bearer ${OPENAI_KEY}`);
   });
 });
@@ -150,7 +150,7 @@ describe("Telegram (MTProto)", () => {
     const a = await agent();
     const id = await session(a.key, "telegram");
     const sessionString = `1BVtsOK${"x".repeat(300)}`;
-    expect(await submitHostedCredentials(db, id, { sessionString })).toEqual({ ok: true });
+    expect(await submitHostedCredentials(db, id, { sessionString })).toMatchObject({ ok: true });
     const token = await call(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "telegram" });
     expect(token.body).toMatchObject({ provider: "telegram", type: "mtproto", accessToken: sessionString, apiId: 123456, apiHash: "0123456789abcdef0123456789abcdef" });
   });

@@ -108,7 +108,7 @@ describe("S1: a cross-site POST to /connect/{id}/start is refused", () => {
     expect(await submitCredentials(sessionId, null, form({ apiKey: "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789" }))).toEqual({ ok: false, errors: { _form: LINK_POST_REFUSALS.csrf } });
     expect((await sessionRow(sessionId))?.status).toBe("pending");
     // Control: the owner's own post from the page saves the key.
-    expect(await submitCredentials(sessionId, null, form({ csrf, apiKey: "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789" }))).toEqual({ ok: true });
+    expect(await submitCredentials(sessionId, null, form({ csrf, apiKey: "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789" }))).toMatchObject({ ok: true });
   });
 });
 

@@ -91,11 +91,11 @@ describe("connect flow through the hosted page", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("several accounts: `account` selects one, otherwise the most recent", async () => {
+  it("several accounts: `account` selects one, otherwise the default (the first, until the person picks another)", async () => {
     const agent = await newAgent();
     await connect(agent, "carol");
     await connect(agent, "dave");
-    expect((await fetchToken(agent)).body.account).toMatchObject({ id: "dave" });
+    expect((await fetchToken(agent)).body.account).toMatchObject({ id: "carol" });
     expect((await fetchToken(agent, { provider: "google", account: "carol@example.test" })).body.account).toMatchObject({ id: "carol" });
     const missing = await fetchToken(agent, { provider: "google", account: "eve" });
     expect(missing.status).toBe(404);

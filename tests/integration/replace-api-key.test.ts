@@ -45,7 +45,7 @@ async function agent(): Promise<Agent> {
 async function connect(a: Agent, provider: string, values: Record<string, string>): Promise<string> {
   const res = await createSession(request("/oauth/sessions", { method: "POST", key: a.key, body: JSON.stringify({ provider }) }));
   const { sessionId } = (await res.json()) as { sessionId: string };
-  expect(await submitHostedCredentials(db, sessionId, values)).toEqual({ ok: true });
+  expect(await submitHostedCredentials(db, sessionId, values)).toMatchObject({ ok: true });
   const [session] = await db.select().from(connectSessions).where(eq(connectSessions.id, sessionId));
   if (!session?.connectionId) throw new Error("the paste completed no connection");
   return session.connectionId;

@@ -1,3 +1,5 @@
+import { PendingSubmitButton } from "@/components/pending-submit-button";
+
 type Props = {
   title: string;
   body: string;
@@ -7,7 +9,7 @@ type Props = {
   scopes?: string[];
   note?: string;
   /** The explicit Continue: a same-origin form post carrying this render's CSRF token. */
-  action?: { href: string; label: string; csrf: string };
+  action?: { href: string; label: string; csrf: string; pendingLabel?: string; fields?: React.ReactNode };
   links?: { href: string; label: string }[];
   children?: React.ReactNode;
 };
@@ -51,20 +53,23 @@ export function ConnectCard({ title, body, tone, facts, scopes, note, action, li
         {action && (
           <form method="post" action={action.href} className="mt-6">
             <input type="hidden" name="csrf" value={action.csrf} />
-            <button type="submit" className="w-full rounded-lg bg-zinc-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-zinc-900 focus-visible:ring-offset-2">
-              {action.label}
-            </button>
+            {action.fields}
+            <PendingSubmitButton
+              label={action.label}
+              pendingLabel={action.pendingLabel ?? "Connecting…"}
+              className={`${action.fields ? "mt-4 " : ""}w-full rounded-lg bg-zinc-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-zinc-900 focus-visible:ring-offset-2 disabled:opacity-60`}
+            />
           </form>
         )}
         {children}
         {links && links.length > 0 && (
-          <p className="mt-6 text-sm">
+          <nav aria-label="Where next" className="mt-6 flex flex-wrap gap-x-5 gap-y-2 text-sm" data-testid="connect-links">
             {links.map((l) => (
               <a key={l.href} href={l.href} className="font-medium text-zinc-900 underline underline-offset-2 hover:text-zinc-700">
                 {l.label}
               </a>
             ))}
-          </p>
+          </nav>
         )}
         {note && <p className="mt-4 text-xs text-zinc-500">{note}</p>}
       </section>

@@ -5,16 +5,32 @@ import type { SubmitResult } from "@/lib/connect/submit-hosted-credentials";
 
 export type FieldView = { name: string; label: string; secret: boolean; required: boolean; hint?: string; options?: readonly string[] };
 
-type Props = { action: (prev: SubmitResult | null, form: FormData) => Promise<SubmitResult>; csrf: string; fields: FieldView[]; providerName: string; submitLabel?: string };
+type Props = {
+  action: (prev: SubmitResult | null, form: FormData) => Promise<SubmitResult>;
+  csrf: string;
+  fields: FieldView[];
+  providerName: string;
+  submitLabel?: string;
+  /** The "make it the default?" question, when the person already has an account of this provider. */
+  choice?: React.ReactNode;
+};
 
 /** Paste-a-key form: the secret goes from the human's browser to Akhrot, never through the agent's chat. */
-export function CredentialsForm({ action, csrf, fields, providerName, submitLabel }: Props) {
+export function CredentialsForm({ action, csrf, fields, providerName, submitLabel, choice }: Props) {
   const [state, submit, pending] = useActionState(action, null);
   if (state?.ok) {
     return (
-      <p role="status" className="mt-6 rounded-lg bg-emerald-50 p-4 text-sm text-emerald-800">
-        {providerName} is connected. You can close this tab.
-      </p>
+      <div className="mt-6 rounded-lg bg-emerald-50 p-4 text-sm text-emerald-800">
+        <p role="status">
+          {providerName} is connected.
+          {state.defaultLabel && ` ${state.isDefault ? "Agents that name no account get this one: it is the default." : `Agents that name no account still get ${state.defaultLabel}, the default.`}`} You can close this tab.
+        </p>
+        <p className="mt-2">
+          <a href="/dashboard/connections" className="font-medium underline underline-offset-2">
+            Back to your connections
+          </a>
+        </p>
+      </div>
     );
   }
   const errors = state && !state.ok ? state.errors : {};
@@ -60,13 +76,14 @@ export function CredentialsForm({ action, csrf, fields, providerName, submitLabe
           )}
         </div>
       ))}
+      {choice}
       {errors._form && (
         <p role="alert" className="rounded-lg bg-rose-50 p-3 text-sm text-rose-800">
           {errors._form}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-zinc-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60">
-        {pending ? "Saving…" : (submitLabel ?? `Connect ${providerName}`)}
+      <button type="submit" disabled={pending} aria-disabled={pending} className="w-full rounded-lg bg-zinc-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60">
+        {pending ? "Connecting…" : (submitLabel ?? `Connect ${providerName}`)}
       </button>
     </form>
   );

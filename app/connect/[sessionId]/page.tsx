@@ -12,10 +12,15 @@ import { loadTelegramLogin } from "@/lib/telegram/telegram-login-view";
 import { submitCredentials } from "./actions";
 import { ConnectCard } from "./connect-card";
 import { CredentialsForm } from "./credentials-form";
+import { DefaultChoice } from "./default-choice";
 import { telegramLoginStep } from "./telegram-actions";
 import { TelegramLogin } from "./telegram-login";
 
 export const dynamic = "force-dynamic";
+
+/** Every end page links back (issue 17: no dead ends): to the dashboard, and to a retry where one makes sense. */
+const BACK = { href: "/dashboard/connections", label: "Back to your connections" };
+const retry = (code: string, name: string) => ({ href: `/dashboard/providers/${code}`, label: `Connect ${name} again` });
 export const metadata: Metadata = { title: "Connect an account · Akhrot", referrer: "no-referrer" };
 
 const FAILURES: Record<string, string> = {
@@ -27,13 +32,13 @@ const FAILURES: Record<string, string> = {
 
 // GET /connect/{sessionId} – the hosted page a human opens from an agent's link; only its owner, signed in, may use it.
 export default async function ConnectPage({ params }: { params: Promise<{ sessionId: string }> }) {
-  if (!(await requestIpLimit()).ok) return <ConnectCard title="Too many requests" tone="error" body={TOO_MANY_ATTEMPTS} />;
+  if (!(await requestIpLimit()).ok) return <ConnectCard title="Too many requests" tone="error" body={TOO_MANY_ATTEMPTS} links={[BACK]} />;
   const { sessionId } = await params;
   const user = await currentUser();
   const browserBinding = (await cookies()).get(`${REARM_COOKIE_PREFIX}${bindingCookieSuffix(sessionId)}`)?.value;
   const page = await loadConnectPage(await getDb(), sessionId, user?.id, { browserBinding });
   if (page.state === "not_found") {
-    return <ConnectCard title="Link not found" tone="error" body="This connect link does not exist. Ask your agent to create a new one." />;
+    return <ConnectCard title="Link not found" tone="error" body="This connect link does not exist. Ask your agent to create a new one." links={[BACK]} />;
   }
   // Straight back here after signing in (a fixed same-site path; sign-up is not offered on the way).
   if (page.state === "sign_in") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/connect/${sessionId}`)}`);
@@ -57,27 +62,32 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
       <ConnectCard
         title={`Connected ${name}${page.accountLabel ? ` as ${page.accountLabel}` : ""}`}
         tone="success"
-        body={`Your ${name} account is now available to your agents on Akhrot account ${page.maskedEmail}. You can close this tab.`}
+        body={`Your ${name} account is now available to your agents on Akhrot account ${page.maskedEmail}. ${
+          page.isDefault ? "Agents that name no account get this one: it is the default." : page.defaultLabel ? `Agents that name no account still get ${page.defaultLabel}, the default; you can change that on the Connections page.` : ""
+        } You can close this tab.`}
+        links={[BACK]}
       />
     );
   }
   if (page.state === "failed") {
     const message = FAILURES[page.error] ?? (page.error.startsWith("token_exchange_failed") ? `${name} did not accept the sign-in (the code exchange failed). Ask your agent for a new link and try again.` : `${name} reported an error (${page.error.slice(0, 80)}). Nothing was connected.`);
-    return <ConnectCard title={`Could not connect ${name}`} tone="error" body={message} />;
+    return <ConnectCard title={`Could not connect ${name}`} tone="error" body={message} links={[retry(page.provider.code, name), BACK]} />;
   }
   if (page.state === "expired") {
-    return <ConnectCard title="This link has expired" tone="error" body={`Connect links work once, for 10 minutes. Ask your agent to create a new link for ${name}.`} />;
+    return <ConnectCard title="This link has expired" tone="error" body={`Connect links work once, for 10 minutes. Ask your agent to create a new link for ${name}.`} links={[retry(page.provider.code, name), BACK]} />;
   }
   const p = page.provider;
   const oauth = p.authType === "oauth2";
   const replacing = page.replacing;
   const csrf = (await headers()).get(LINK_CSRF_HEADER) ?? "";
+  const choice = page.currentDefault ? <DefaultChoice providerName={name} currentDefault={page.currentDefault} /> : undefined;
   if (page.startedElsewhere) {
     return (
       <ConnectCard
         title={`${name} is being connected in another browser`}
         tone="error"
         body={`Continue was already pressed for this link in another browser, so it can only be finished there. If that was not you, ignore this link and ask your agent for a new one.`}
+        links={[BACK]}
       />
     );
   }
@@ -95,7 +105,7 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
         { label: "Provider", value: name },
       ]}
       scopes={page.scopes}
-      action={oauth ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}`, csrf } : undefined}
+      action={oauth ? { href: `/connect/${sessionId}/start`, label: `Continue to ${name}`, pendingLabel: `Opening ${name}…`, csrf, fields: choice } : undefined}
       note={`This link works once and expires at ${page.expiresAt.toUTCString()}.`}
     >
       {!oauth &&
@@ -105,13 +115,14 @@ export default async function ConnectPage({ params }: { params: Promise<{ sessio
             action={telegramLoginStep.bind(null, sessionId)}
             csrf={csrf}
             initial={await loadTelegramLogin(await getDb(), sessionId)}
-            importForm={<CredentialsForm action={submitCredentials.bind(null, sessionId)} csrf={csrf} providerName={name} fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))} />}
+            importForm={<CredentialsForm action={submitCredentials.bind(null, sessionId)} csrf={csrf} providerName={name} choice={choice} fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))} />}
           />
         ) : (
           <CredentialsForm
             action={submitCredentials.bind(null, sessionId)}
             csrf={csrf}
             providerName={name}
+            choice={choice}
             submitLabel={replacing ? "Replace key" : undefined}
             fields={p.credentialFields.map((f) => ({ name: f.name, label: f.label, secret: f.secret, required: f.required, hint: f.patternHint, options: f.options }))}
           />

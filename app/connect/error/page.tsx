@@ -13,5 +13,5 @@ const REASONS: Record<string, string> = {
 // GET /connect/error – a callback that matched no session.
 export default async function ConnectError({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
   const { reason } = await searchParams;
-  return <ConnectCard title="Could not finish connecting" tone="error" body={REASONS[reason ?? ""] ?? REASONS.unknown_state ?? ""} />;
+  return <ConnectCard title="Could not finish connecting" tone="error" body={REASONS[reason ?? ""] ?? REASONS.unknown_state ?? ""} links={[{ href: "/dashboard/connections", label: "Back to your connections" }, { href: "/dashboard/providers", label: "Connect a provider again" }]} />;
 }

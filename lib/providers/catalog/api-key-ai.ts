@@ -30,6 +30,7 @@ const openai = {
   services: [
     {
       code: "chat",
+      source: "https://platform.openai.com/docs/api-reference/introduction",
       name: "Chat",
       description: "Text generation with GPT models.",
       baseUrl: openaiUsage.baseUrl,
@@ -46,6 +47,7 @@ const openai = {
     },
     {
       code: "images",
+      source: "https://platform.openai.com/docs/api-reference/images",
       name: "Images",
       description: "Generate and edit images (edits are multipart uploads: curl -F). Pick a current image model from GET /models.",
       baseUrl: openaiUsage.baseUrl,
@@ -60,6 +62,7 @@ const openai = {
     },
     {
       code: "embeddings",
+      source: "https://platform.openai.com/docs/api-reference/introduction",
       name: "Embeddings",
       description: "Vector embeddings for search and clustering.",
       baseUrl: openaiUsage.baseUrl,
@@ -97,6 +100,7 @@ const anthropic = {
   services: [
     {
       code: "claude",
+      source: "https://docs.claude.com/en/api/overview",
       name: "Claude",
       description: "Messages, token counting and batches.",
       baseUrl: anthropicUsage.baseUrl,
@@ -132,6 +136,7 @@ const replicate = {
   services: [
     {
       code: "models",
+      source: "https://replicate.com/docs/reference/http",
       name: "ML models",
       description: "Start predictions on models and poll their results.",
       baseUrl: replicateUsage.baseUrl,
@@ -170,6 +175,7 @@ const cohere = {
   services: [
     {
       code: "nlp",
+      source: "https://docs.cohere.com/reference/about",
       name: "NLP",
       description: "Chat, embed, rerank and tokenize.",
       baseUrl: cohereUsage.baseUrl,
@@ -203,6 +209,7 @@ const elevenlabs = {
   services: [
     {
       code: "voice",
+      source: "https://elevenlabs.io/docs/api-reference/introduction",
       name: "Voice",
       description: "List and inspect voices.",
       baseUrl: elevenlabsUsage.baseUrl,
@@ -216,6 +223,7 @@ const elevenlabs = {
     },
     {
       code: "tts",
+      source: "https://elevenlabs.io/docs/api-reference/introduction",
       name: "Text to speech",
       description: "Turn text into audio (the response body is the audio file).",
       baseUrl: elevenlabsUsage.baseUrl,

@@ -35,6 +35,7 @@ const stripe = {
   services: [
     {
       code: "payments",
+      source: "https://docs.stripe.com/api/payment_intents",
       name: "Payments",
       description: "Payment intents, checkout sessions, charges, refunds and balance.",
       baseUrl: stripeUsage.baseUrl,
@@ -51,6 +52,7 @@ const stripe = {
     },
     {
       code: "billing",
+      source: "https://docs.stripe.com/api/subscriptions",
       name: "Billing",
       description: "Customers, prices, subscriptions and invoices.",
       baseUrl: stripeUsage.baseUrl,
@@ -90,6 +92,7 @@ const typefully = {
   services: [
     {
       code: "content",
+      source: "https://typefully.com/docs/api",
       name: "Content",
       description: "The account and its social sets (one per connected profile group); drafts live under a social set.",
       baseUrl: typefullyUsage.baseUrl,
@@ -102,6 +105,7 @@ const typefully = {
     },
     {
       code: "drafts",
+      source: "https://typefully.com/docs/api",
       name: "Drafts",
       description: "Create, schedule, edit and delete drafts.",
       baseUrl: typefullyUsage.baseUrl,

@@ -40,6 +40,7 @@ const mongodb = {
   services: [
     {
       code: "database",
+      source: "https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/",
       name: "Database",
       description: "Atlas projects, clusters, database users and IP access list. Query data with a driver and the connection string.",
       baseUrl: atlasUsage.baseUrl,
@@ -98,6 +99,7 @@ const supabase = {
   services: [
     {
       code: "database",
+      source: "https://supabase.com/docs/guides/api",
       name: "Database",
       description: "Read and write tables and call SQL functions. Filters are query params (id=eq.1).",
       baseUrl: "{projectUrl}/rest/v1",

@@ -30,6 +30,7 @@ const cloudflare = {
   services: [
     {
       code: "dns",
+      source: "https://developers.cloudflare.com/api/resources/dns/subresources/records/",
       name: "DNS",
       description: "List zones and manage their DNS records.",
       baseUrl: cloudflareUsage.baseUrl,
@@ -44,6 +45,7 @@ const cloudflare = {
     },
     {
       code: "cdn",
+      source: "https://developers.cloudflare.com/api/resources/cache/methods/purge/",
       name: "CDN",
       description: "Purge cache and tune zone settings and rules.",
       baseUrl: cloudflareUsage.baseUrl,
@@ -81,6 +83,7 @@ const vercel = {
   services: [
     {
       code: "deployments",
+      source: "https://vercel.com/docs/rest-api",
       name: "Deployments",
       description: "List, inspect, create and cancel deployments; read build logs.",
       baseUrl: vercelUsage.baseUrl,
@@ -136,6 +139,7 @@ const railway = {
   services: [
     {
       code: "services",
+      source: "https://docs.railway.com/reference/public-api",
       name: "Databases & services",
       description: "Projects and their services (databases included), deployments, redeploys and variables (POST /graphql/v2).",
       baseUrl: railwayUsage.baseUrl,
@@ -182,6 +186,7 @@ const pagerduty = {
   services: [
     {
       code: "incidents",
+      source: "https://developer.pagerduty.com/api-reference/",
       name: "Incidents",
       description: "List, open, acknowledge, resolve and annotate incidents; see who is on call. EU accounts use https://api.eu.pagerduty.com.",
       baseUrl: pagerdutyUsage.baseUrl,

@@ -6,6 +6,9 @@ const twilioUsage: ApiKeyUsage = {
   header: "Authorization",
   format: "Basic base64({accountSid}:{authToken})",
   baseUrl: "https://api.twilio.com/2010-04-01",
+  // https://www.twilio.com/docs/usage/requests-to-twilio#authentication: Basic user "API Key" +
+  // password "API Key Secret" is the recommended pair; Account SID + Auth Token is for local testing.
+  note: "With an API key (fields.apiKeySid set), the Basic user is the key SID: Basic base64({apiKeySid}:{authToken}), where authToken holds the key's secret. URLs always use {accountSid}.",
 };
 const twilioForm = "form" as const;
 
@@ -18,17 +21,28 @@ const twilio = {
   docsUrl: "https://www.twilio.com/docs/usage/api#authenticate-with-http",
   // Removed from simple-icons (trademark request).
   iconSlug: null,
+  // Two documented credential pairs (https://www.twilio.com/docs/usage/requests-to-twilio#authentication):
+  // an API key (SK… SID + secret, recommended) or the Account SID + Auth Token. The Account SID is
+  // needed either way: every REST path names it (https://www.twilio.com/docs/iam/api-keys).
   credentialFields: [
     { name: "accountSid", label: "Account SID", secret: false, required: true, pattern: "^AC[0-9a-fA-F]{32}$", patternHint: "Account SIDs start with AC followed by 32 hex characters" },
-    { name: "authToken", label: "Auth token", secret: true, required: true, pattern: "^[0-9a-fA-F]{32}$", patternHint: "The auth token is 32 hex characters" },
+    { name: "apiKeySid", label: "API key SID (leave empty to use the auth token)", secret: false, required: false, pattern: "^SK[0-9a-fA-F]{32}$", patternHint: "API key SIDs start with SK followed by 32 hex characters" },
+    { name: "authToken", label: "API key secret, or the auth token", secret: true, required: true, pattern: "^[0-9A-Za-z]{32}$", patternHint: "The API key secret (or auth token) is 32 letters and digits" },
   ],
   accessTokenField: "authToken",
   usage: twilioUsage,
   api: apiFromUsage(twilioUsage),
-  verify: { method: "GET", path: "/Accounts/{accountSid}.json" },
+  verify: {
+    method: "GET",
+    path: "/Accounts/{accountSid}.json",
+    // Standard API keys cannot read the Accounts resource (https://www.twilio.com/docs/iam/api-keys#types-of-api-keys):
+    // an API key is checked on the account's message list instead, with the key SID as the Basic user.
+    variants: [{ field: "apiKeySid", path: "/Accounts/{accountSid}/Messages.json?PageSize=1", format: "Basic base64({apiKeySid}:{authToken})" }],
+  },
   services: [
     {
       code: "sms",
+      source: "https://www.twilio.com/docs/messaging/api/message-resource",
       name: "SMS",
       description: "Send and list text messages.",
       baseUrl: twilioUsage.baseUrl,
@@ -43,6 +57,7 @@ const twilio = {
     },
     {
       code: "voice",
+      source: "https://www.twilio.com/docs/voice/api/call-resource",
       name: "Voice",
       description: "Place, inspect and end phone calls.",
       baseUrl: twilioUsage.baseUrl,
@@ -57,6 +72,7 @@ const twilio = {
     },
     {
       code: "video",
+      source: "https://www.twilio.com/docs/video/api/rooms-resource",
       name: "Video",
       description: "Create and manage video rooms.",
       baseUrl: "https://video.twilio.com/v1",
@@ -93,6 +109,7 @@ const sendgrid = {
   services: [
     {
       code: "email",
+      source: "https://www.twilio.com/docs/sendgrid/api-reference",
       name: "Email",
       description: "Send mail and inspect delivery.",
       baseUrl: sendgridUsage.baseUrl,
@@ -142,6 +159,7 @@ const postmark = {
   services: [
     {
       code: "email",
+      source: "https://postmarkapp.com/developer/api/overview",
       name: "Email",
       description: "Send single, batch and templated email; read outbound messages and bounces.",
       baseUrl: postmarkUsage.baseUrl,
@@ -187,6 +205,7 @@ const mailgun = {
   services: [
     {
       code: "email",
+      source: "https://documentation.mailgun.com/docs/mailgun/api-reference/",
       name: "Email",
       description: "Send messages and follow deliveries. Sends are form-encoded; EU accounts use https://api.eu.mailgun.net.",
       baseUrl: mailgunUsage.baseUrl,

@@ -33,6 +33,7 @@ const telegram = {
   services: [
     {
       code: "messages",
+      source: "https://core.telegram.org/methods",
       name: "Messages",
       description: "Read, search, send, edit and delete messages.",
       baseUrl: null,
@@ -48,6 +49,7 @@ const telegram = {
     },
     {
       code: "chats",
+      source: "https://core.telegram.org/methods",
       name: "Chats",
       description: "List dialogs, resolve usernames, inspect groups and channels.",
       baseUrl: null,

@@ -43,6 +43,7 @@ const slack = {
   services: [
     {
       code: "chat",
+      source: "https://docs.slack.dev/reference/methods",
       name: "Chat",
       description: "Post, schedule, edit and delete messages. Errors arrive as HTTP 200 with ok:false.",
       baseUrl: slackApi,
@@ -57,6 +58,7 @@ const slack = {
     },
     {
       code: "channels",
+      source: "https://docs.slack.dev/reference/methods",
       name: "Channels",
       description: "List channels and read their history and threads.",
       baseUrl: slackApi,
@@ -71,6 +73,7 @@ const slack = {
     },
     {
       code: "files",
+      source: "https://docs.slack.dev/reference/methods",
       name: "Files",
       description: "List, inspect, upload (two-step external upload) and delete files.",
       baseUrl: slackApi,
@@ -121,6 +124,7 @@ const discord = {
   services: [
     {
       code: "servers",
+      source: "https://discord.com/developers/docs/resources/user",
       name: "Servers",
       description: "The user's profile, servers (guilds) and membership in them.",
       baseUrl: discordApi,
@@ -134,6 +138,7 @@ const discord = {
     },
     {
       code: "channels",
+      source: "https://discord.com/developers/docs/resources/channel",
       name: "Channels",
       description:
         "Channel endpoints. Discord serves them to bot tokens (Authorization: Bot ...), not to this user token: find the server here, then use the app's bot.",
@@ -201,6 +206,7 @@ const zoom = {
   services: [
     {
       code: "meetings",
+      source: "https://developers.zoom.us/docs/api/meetings/",
       name: "Meetings",
       description: "Schedule, update and cancel meetings; list cloud recordings.",
       baseUrl: zoomApi,
@@ -216,6 +222,7 @@ const zoom = {
     },
     {
       code: "webinars",
+      source: "https://developers.zoom.us/docs/api/meetings/",
       name: "Webinars",
       description: "Create webinars and manage registrants (needs a webinar licence).",
       baseUrl: zoomApi,

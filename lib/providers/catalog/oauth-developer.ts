@@ -44,6 +44,7 @@ const github = {
   services: [
     {
       code: "repos",
+      source: "https://docs.github.com/en/rest/repos/repos",
       name: "Repositories",
       description: "List, inspect and read repositories.",
       baseUrl: githubApi,
@@ -60,6 +61,7 @@ const github = {
     },
     {
       code: "issues",
+      source: "https://docs.github.com/en/rest/issues/issues",
       name: "Issues",
       description: "Find, open, update and comment on issues.",
       baseUrl: githubApi,
@@ -76,6 +78,7 @@ const github = {
     },
     {
       code: "pulls",
+      source: "https://docs.github.com/en/rest/pulls/pulls",
       name: "Pull requests",
       description: "Review, open and merge pull requests.",
       baseUrl: githubApi,
@@ -126,6 +129,7 @@ const gitlab = {
   services: [
     {
       code: "repos",
+      source: "https://docs.gitlab.com/api/projects/",
       name: "Repositories",
       description: "Projects, files, commits and branches.",
       baseUrl: gitlabApi,
@@ -141,6 +145,7 @@ const gitlab = {
     },
     {
       code: "issues",
+      source: "https://docs.gitlab.com/api/issues/",
       name: "Issues",
       description: "Find, open, update and comment on issues.",
       baseUrl: gitlabApi,
@@ -156,6 +161,7 @@ const gitlab = {
     },
     {
       code: "merge-requests",
+      source: "https://docs.gitlab.com/api/merge_requests/",
       name: "Merge requests",
       description: "Review, open and merge merge requests.",
       baseUrl: gitlabApi,

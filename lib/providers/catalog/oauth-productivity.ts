@@ -52,6 +52,7 @@ const notion = {
   services: [
     {
       code: "databases",
+      source: "https://developers.notion.com/reference/versioning",
       name: "Databases",
       description: "Find databases and their data sources, query rows, create and change their schema (Notion-Version 2025-09-03).",
       baseUrl: notionApi,
@@ -67,6 +68,7 @@ const notion = {
     },
     {
       code: "pages",
+      source: "https://developers.notion.com/reference/page",
       name: "Pages",
       description: "Find, read, create and update pages (database rows are pages).",
       baseUrl: notionApi,
@@ -81,6 +83,7 @@ const notion = {
     },
     {
       code: "blocks",
+      source: "https://developers.notion.com/reference/block",
       name: "Blocks",
       description: "Read and edit page content block by block.",
       baseUrl: notionApi,
@@ -127,6 +130,7 @@ const airtable = {
   services: [
     {
       code: "bases",
+      source: "https://airtable.com/developers/web/api/introduction",
       name: "Bases",
       description: "List bases and their table schemas.",
       baseUrl: airtableApi,
@@ -140,6 +144,7 @@ const airtable = {
     },
     {
       code: "tables",
+      source: "https://airtable.com/developers/web/api/introduction",
       name: "Tables",
       description: "Read and write records in a table.",
       baseUrl: airtableApi,
@@ -191,6 +196,7 @@ const calendly = {
   services: [
     {
       code: "scheduling",
+      source: "https://developer.calendly.com/api-docs",
       name: "Scheduling",
       description: "Booked meetings, invitees, cancellations and single-use booking links. Most lists need ?user=USER_URI from /users/me. Cancelling needs scheduled_events:write, booking links scheduling_links:write.",
       baseUrl: calendlyApi,
@@ -206,6 +212,7 @@ const calendly = {
     },
     {
       code: "event-types",
+      source: "https://developer.calendly.com/api-docs",
       name: "Event types",
       description: "Event types and open slots.",
       baseUrl: calendlyApi,
@@ -261,6 +268,7 @@ const figma = {
   services: [
     {
       code: "files",
+      source: "https://developers.figma.com/docs/rest-api/",
       name: "Design files",
       description: "Read file trees and nodes, render images, list versions, read and post comments.",
       baseUrl: figmaApi,

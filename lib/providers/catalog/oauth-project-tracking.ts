@@ -42,6 +42,7 @@ const linear = {
   services: [
     {
       code: "issues",
+      source: "https://linear.app/developers/graphql",
       name: "Issues",
       description: "Find, create, update and comment on issues (POST /graphql).",
       baseUrl: linearApi,
@@ -57,6 +58,7 @@ const linear = {
     },
     {
       code: "projects",
+      source: "https://linear.app/developers/graphql",
       name: "Projects",
       description: "List, inspect and create projects (POST /graphql).",
       baseUrl: linearApi,
@@ -69,6 +71,7 @@ const linear = {
     },
     {
       code: "teams",
+      source: "https://linear.app/developers/graphql",
       name: "Teams",
       description: "Teams, members and workflow states (POST /graphql).",
       baseUrl: linearApi,
@@ -114,12 +117,13 @@ const jira = {
   services: [
     {
       code: "issues",
+      source: "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/",
       name: "Issues",
       description: "Search with JQL, read, create, update, comment on and transition issues.",
       baseUrl: jiraApi,
       scopes: ["read:jira-work", "write:jira-work"],
       endpoints: [
-        { method: "GET", path: "/search/jql?jql=assignee=currentUser()+order+by+updated+desc&fields=summary,status", description: "Search issues with JQL" },
+        { method: "GET", path: "/search/jql?jql=assignee=currentUser()+order+by+updated+desc&fields=summary,status", description: "Search issues with JQL", source: "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/" },
         { method: "GET", path: "/issue/{issueKey}", description: "Get an issue" },
         { method: "POST", path: "/issue", description: "Create an issue", body: '{"fields":{"project":{"key":"ENG"},"issuetype":{"name":"Task"},"summary":"Bug"}}' },
         { method: "PUT", path: "/issue/{issueKey}", description: "Edit fields", body: '{"fields":{"summary":"Renamed"}}' },
@@ -130,6 +134,7 @@ const jira = {
     },
     {
       code: "projects",
+      source: "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/",
       name: "Projects",
       description: "Projects, their statuses, versions and assignable users.",
       baseUrl: jiraApi,
@@ -180,6 +185,7 @@ const asana = {
   services: [
     {
       code: "tasks",
+      source: "https://developers.asana.com/reference/tasks",
       name: "Tasks",
       description: "Find, create, update and complete tasks.",
       baseUrl: asanaApi,
@@ -195,6 +201,7 @@ const asana = {
     },
     {
       code: "projects",
+      source: "https://developers.asana.com/reference/projects",
       name: "Projects",
       description: "List projects and their tasks.",
       baseUrl: asanaApi,

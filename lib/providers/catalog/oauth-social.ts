@@ -31,11 +31,16 @@ const xTwitter = {
     scopes: [...xServiceScopes, "offline.access", "like.read", "like.write", "follows.write", "bookmark.read"],
     extraAuthorizeParams: {},
     quirks: [],
+    // X answers a revoked, expired or already-used refresh token (and a dead code) with HTTP 400
+    // `invalid_request` "Value passed for the token was invalid." / "… authorization code was invalid.",
+    // not `invalid_grant`: https://github.com/PLhery/node-twitter-api-v2/issues/496 (X's docs list no error bodies).
+    deadGrantErrors: [{ error: "invalid_request", description: "^Value passed for the (token|authorization code) was invalid\\.?$" }],
     identity: { idField: "data.id", labelField: "data.username" },
   },
   services: [
     {
       code: "tweets",
+      source: "https://docs.x.com/x-api/posts/manage-tweets/migrate/overview",
       name: "Tweets",
       description: "Post, delete, read and search tweets.",
       baseUrl: xApi,
@@ -50,6 +55,7 @@ const xTwitter = {
     },
     {
       code: "users",
+      source: "https://docs.x.com/x-api/users/lookup/introduction",
       name: "Users",
       description: "Look up users, followers and following.",
       baseUrl: xApi,
@@ -64,6 +70,7 @@ const xTwitter = {
     },
     {
       code: "timeline",
+      source: "https://docs.x.com/x-api/posts/timelines/introduction",
       name: "Timeline",
       description: "Home timeline, a user's tweets and mentions (userId from /users/me).",
       baseUrl: xApi,
@@ -119,6 +126,7 @@ const reddit = {
   services: [
     {
       code: "posts",
+      source: "https://www.reddit.com/dev/api/",
       name: "Posts",
       description: "Browse, search, submit and delete posts. Writes are form-encoded.",
       baseUrl: redditApi,
@@ -134,6 +142,7 @@ const reddit = {
     },
     {
       code: "comments",
+      source: "https://www.reddit.com/dev/api/",
       name: "Comments",
       description: "Read comment trees, reply, edit and vote.",
       baseUrl: redditApi,
@@ -185,6 +194,7 @@ const twitch = {
   services: [
     {
       code: "streaming",
+      source: "https://dev.twitch.tv/docs/api/reference/",
       name: "Streaming",
       description: "Live streams, channel title and category, videos and clips.",
       baseUrl: helix,
@@ -200,6 +210,7 @@ const twitch = {
     },
     {
       code: "chat",
+      source: "https://dev.twitch.tv/docs/api/reference/",
       name: "Chat",
       description: "Send chat messages, list chatters, read chat settings and emotes.",
       baseUrl: helix,
@@ -257,6 +268,7 @@ const spotify = {
   services: [
     {
       code: "music",
+      source: "https://developer.spotify.com/documentation/web-api",
       name: "Music",
       description: "What is playing, playback control (Premium), search, saved and top tracks.",
       baseUrl: spotifyApi,
@@ -274,6 +286,7 @@ const spotify = {
     },
     {
       code: "playlists",
+      source: "https://developer.spotify.com/documentation/web-api",
       name: "Playlists",
       description: "Read, create and edit playlists.",
       baseUrl: spotifyApi,
@@ -284,9 +297,9 @@ const spotify = {
         // February 2026: /playlists/{id}/tracks became /playlists/{id}/items and
         // POST /users/{id}/playlists became POST /me/playlists (the old paths answer 403).
         // https://developer.spotify.com/documentation/web-api/tutorials/february-2026-migration-guide
-        { method: "GET", path: "/playlists/{playlistId}/items?limit=50", description: "Items (tracks) of a playlist" },
-        { method: "POST", path: "/me/playlists", description: "Create a playlist", body: '{"name":"Agent mix","public":false}' },
-        { method: "POST", path: "/playlists/{playlistId}/items", description: "Add tracks", body: '{"uris":["spotify:track:4uLU6hMCjMI75M1A2tKUQC"]}' },
+        { method: "GET", path: "/playlists/{playlistId}/items?limit=50", description: "Items (tracks) of a playlist", source: "https://developer.spotify.com/documentation/web-api/references/changes/february-2026" },
+        { method: "POST", path: "/me/playlists", description: "Create a playlist", body: '{"name":"Agent mix","public":false}', source: "https://developer.spotify.com/documentation/web-api/references/changes/february-2026" },
+        { method: "POST", path: "/playlists/{playlistId}/items", description: "Add tracks", body: '{"uris":["spotify:track:4uLU6hMCjMI75M1A2tKUQC"]}', source: "https://developer.spotify.com/documentation/web-api/references/changes/february-2026" },
         { method: "PUT", path: "/playlists/{playlistId}", description: "Rename or describe", body: '{"name":"Renamed"}' },
       ],
     },

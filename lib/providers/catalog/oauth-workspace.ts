@@ -64,6 +64,7 @@ const google = {
   services: [
     {
       code: "gmail",
+      source: "https://developers.google.com/workspace/gmail/api/reference/rest",
       name: "Gmail",
       description: "Search, read, label and send email.",
       baseUrl: "https://gmail.googleapis.com/gmail/v1",
@@ -80,6 +81,7 @@ const google = {
     },
     {
       code: "drive",
+      source: "https://developers.google.com/workspace/drive/api/reference/rest/v3",
       name: "Drive",
       description: "List, search, read and organise files.",
       baseUrl: "https://www.googleapis.com/drive/v3",
@@ -96,6 +98,7 @@ const google = {
     },
     {
       code: "calendar",
+      source: "https://developers.google.com/workspace/calendar/api/v3/reference",
       name: "Calendar",
       description: "Read and schedule calendar events.",
       baseUrl: "https://www.googleapis.com/calendar/v3",
@@ -112,6 +115,7 @@ const google = {
     },
     {
       code: "sheets",
+      source: "https://developers.google.com/workspace/sheets/api/reference/rest",
       name: "Sheets",
       description: "Create spreadsheets and read or write cell ranges.",
       baseUrl: "https://sheets.googleapis.com/v4",
@@ -172,6 +176,7 @@ const microsoft = {
   services: [
     {
       code: "outlook",
+      source: "https://learn.microsoft.com/en-us/graph/api/resources/message?view=graph-rest-1.0",
       name: "Outlook",
       description: "Read, send and organise Outlook mail.",
       baseUrl: graph,
@@ -187,6 +192,7 @@ const microsoft = {
     },
     {
       code: "teams",
+      source: "https://learn.microsoft.com/en-us/graph/api/resources/teams-api-overview?view=graph-rest-1.0",
       name: "Teams",
       description: "List teams and channels, read and post chat and channel messages.",
       baseUrl: graph,
@@ -202,6 +208,7 @@ const microsoft = {
     },
     {
       code: "onedrive",
+      source: "https://learn.microsoft.com/en-us/graph/api/resources/driveitem?view=graph-rest-1.0",
       name: "OneDrive",
       description: "Browse, download and upload OneDrive files.",
       baseUrl: graph,
@@ -218,6 +225,7 @@ const microsoft = {
     },
     {
       code: "calendar",
+      source: "https://learn.microsoft.com/en-us/graph/api/resources/event?view=graph-rest-1.0",
       name: "Calendar",
       description: "Read and schedule Outlook calendar events.",
       baseUrl: graph,
@@ -268,6 +276,7 @@ const dropbox = {
   services: [
     {
       code: "files",
+      source: "https://www.dropbox.com/developers/documentation/http/documentation",
       name: "Files",
       description:
         "Find, inspect, move and delete files. Content transfer uses https://content.dropboxapi.com/2/files/download and /upload with a Dropbox-API-Arg header.",
@@ -284,6 +293,7 @@ const dropbox = {
     },
     {
       code: "folders",
+      source: "https://www.dropbox.com/developers/documentation/http/documentation",
       name: "Folders",
       description: "List and create folders.",
       baseUrl: dropboxRpc,

@@ -131,3 +131,26 @@ export const apiKeyFixtures: Record<string, ApiKeyFixture> = {
     refused: { status: 401, body: { detail: "You are not authorized for this resource.", error: 401, errorCode: "NOT_ORG_GROUP_CREATOR", reason: "Unauthorized" }, said: "You are not authorized for this resource." },
   },
 };
+
+/**
+ * Second documented credential forms of a provider, checked the same way (the key in
+ * `fields[accessTokenField]` is the one altered to prove a refusal).
+ */
+export const apiKeyVariantFixtures: { code: string; form: string; fixture: ApiKeyFixture }[] = [
+  // https://www.twilio.com/docs/usage/requests-to-twilio#authentication: API key SID as the Basic user, its secret as the password;
+  // standard keys cannot read /Accounts/{sid}.json (https://www.twilio.com/docs/iam/api-keys#types-of-api-keys).
+  {
+    code: "twilio",
+    form: "API key (SK… + secret)",
+    fixture: {
+      fields: { accountSid: `AC${hex32}`, apiKeySid: `SK${hex32}`, authToken: "AbCdEfGhIjKlMnOpQrStUvWxYz012345" },
+      expect: {
+        method: "GET",
+        path: `/2010-04-01/Accounts/AC${hex32}/Messages.json?PageSize=1`,
+        headers: { authorization: `Basic ${Buffer.from(`SK${hex32}:AbCdEfGhIjKlMnOpQrStUvWxYz012345`).toString("base64")}` },
+      },
+      ok: { status: 200, body: { messages: [], page: 0, page_size: 1 } },
+      refused: { status: 401, body: { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 }, said: "Authenticate" },
+    },
+  },
+];

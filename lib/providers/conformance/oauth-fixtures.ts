@@ -57,9 +57,9 @@ export const oauthFixtures: Record<string, OAuthFixture> = {
       pkce: "S256-required",
       answer: (t) => ({ token_type: "bearer", expires_in: 7200, access_token: t.access, scope: t.scope, refresh_token: t.refresh }),
       rotates: true,
-      // X answers a dead refresh token with invalid_request, not invalid_grant: the engine keeps
-      // it transient (no silent re-auth on an ambiguous code) but quotes X's words to the agent.
-      refusal: { ...bearerError("invalid_request", "Value passed for the token was invalid."), kind: "transient" },
+      // X answers a dead refresh token with invalid_request, not invalid_grant; the catalog's
+      // deadGrantErrors reads exactly these words as a dead grant (needs re-authorization).
+      refusal: bearerError("invalid_request", "Value passed for the token was invalid."),
     },
     identity: { method: "GET", answer: { data: { id: "2244994945", name: "X Dev", username: "XDevelopers" } } },
     account: { id: "2244994945", label: "XDevelopers" },

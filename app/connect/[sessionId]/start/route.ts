@@ -5,6 +5,7 @@ import { requestUser } from "@/lib/auth/request-user";
 import { publicIpLimit, tooManyRequests } from "@/lib/api/ip-limit";
 import { setBindingCookie } from "@/lib/connect/binding-cookie";
 import { checkLinkPost, LINK_POST_REFUSALS } from "@/lib/connect/check-link-post";
+import { DEFAULT_CHOICE_FIELD, wantsDefault } from "@/lib/connect/default-choice";
 import { cookieFromHeader, LINK_CSRF_FIELD } from "@/lib/connect/link-csrf";
 import { bindingCookieSuffix, REARM_COOKIE_PREFIX, startAuthorization } from "@/lib/connect/start-authorization";
 import { env } from "@/lib/env";
@@ -26,7 +27,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ session
     return refuse(check.reason === "not_found" ? 404 : 403, LINK_POST_REFUSALS[check.reason]);
   }
   const browserBinding = cookieFromHeader(req.headers.get("cookie"), `${REARM_COOKIE_PREFIX}${bindingCookieSuffix(sessionId)}`);
-  const result = await startAuthorization(db, check.session.id, base, { browserBinding });
+  const result = await startAuthorization(db, check.session.id, base, { browserBinding, makeDefault: wantsDefault(form?.get(DEFAULT_CHOICE_FIELD)) });
   if (!result.ok && result.reason === "armed_elsewhere") {
     return refuse(409, "This link was already started in another browser. Finish there, or ask your agent for a new link.");
   }

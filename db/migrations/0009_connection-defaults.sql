@@ -1,0 +1,3 @@
+ALTER TABLE "connect_sessions" ADD COLUMN "make_default" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+-- Name the account agents already get: where a user's accounts of a provider have no default, the newest one (the one /tokens/fetch picked) becomes it.
+UPDATE "connections" AS c SET "is_default" = true WHERE c."user_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "connections" d WHERE d."user_id" = c."user_id" AND d."provider" = c."provider" AND d."is_default") AND c."id" = (SELECT n."id" FROM "connections" n WHERE n."user_id" = c."user_id" AND n."provider" = c."provider" ORDER BY n."created_at" DESC, n."id" DESC LIMIT 1);
