@@ -58,7 +58,8 @@ async function buildProvider(issuer: string): Promise<Provider> {
     jwks: { keys: [await signingJwk()] },
     cookies: { keys: cookieKeys() },
     routes: ROUTES,
-    scopes: [MCP_SCOPE, "offline_access"],
+    // "mcp" must be listed for registration (clients register with scope "mcp offline_access"); consent grants it for the resource.
+    scopes: [MCP_SCOPE, "openid", "offline_access"],
     claims: { openid: ["sub"] },
     responseTypes: ["code"],
     findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id }) }),
@@ -74,8 +75,11 @@ async function buildProvider(issuer: string): Promise<Provider> {
     },
     clientAuthMethods: ["none", "client_secret_post", "client_secret_basic"],
     enabledJWA: { idTokenSigningAlgValues: ["ES256"] },
-    // Every authorization shows the consent page; a grant is never silently reused.
-    loadExistingGrant: async () => undefined,
+    // Every authorization shows the consent page: only the grant the consent just created counts, never one remembered in the session.
+    loadExistingGrant: async (ctx: { oidc: { result?: { consent?: { grantId?: string } }; provider: Provider } }) => {
+      const grantId = ctx.oidc.result?.consent?.grantId;
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
     issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed("refresh_token"),
     rotateRefreshToken: true,
     expiresWithSession: async () => false,
