@@ -6,7 +6,8 @@
  *     metadata at /.well-known/oauth-authorization-server (app/.well-known/…);
  *   - authorization code + PKCE S256 for every client, public or not; no implicit, no device flow;
  *   - dynamic client registration (RFC 7591, open, as MCP clients expect) and Client ID
- *     Metadata Documents (an https client_id URL, fetched by oidc-provider);
+ *     Metadata Documents (an https client_id URL, fetched by oidc-provider through safeFetch:
+ *     public addresses only, no redirects);
  *   - resource indicators (RFC 8707): the only resource is `<origin>/mcp`, and every access
  *     token is opaque, audience-bound to it and lives an hour; refresh tokens rotate;
  *   - consent is always asked (no remembered grants): each consent makes one grant, which the
@@ -19,6 +20,7 @@ import Provider, { errors, type KoaLikeContext } from "oidc-provider";
 import { McpOauthAdapter } from "./adapter";
 import { cookieKeys, signingJwk } from "./keys";
 import { isAllowedRedirectUri } from "./redirect-uris";
+import { safeFetch } from "@/lib/net/safe-fetch";
 
 export const MCP_SCOPE = "mcp";
 export const OAUTH_PREFIX = "/oauth2";
@@ -109,6 +111,10 @@ async function buildProvider(issuer: string): Promise<Provider> {
       ctx.type = "html";
       ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Authorization failed · Akhrot</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#18181b"><h1 style="font-size:1.25rem">This authorization request cannot continue</h1><p>${escapeHtml(out.error_description ?? out.error ?? "Unknown error")}</p><p>Go back to the application that sent you here and try again. <a href="/dashboard">Akhrot dashboard</a></p></body></html>`;
     },
+    // Outbound fetches (client ID metadata documents, a client's jwks_uri) go to URLs a client
+    // chose: https only, public addresses only (checked at connect), no redirects, capped (lib/net).
+    fetch: (url: string | URL, options: { method?: string; headers?: Headers }) =>
+      safeFetch(url, { method: options.method ?? "GET", headers: Object.fromEntries(options.headers ?? []) }, { allowedHosts: [new URL(url).hostname], timeoutMs: 2500 }),
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true, initialAccessToken: false },
