@@ -7,6 +7,7 @@
  * page renders (POST /oauth2/consent with the token the page would embed).
  */
 import { Client, StreamableHTTPClientTransport, UnauthorizedError, type OAuthClientProvider } from "@modelcontextprotocol/client";
+import { MemoryOAuthProvider } from "./memory-oauth-provider";
 import { GET as asMetadata } from "@/app/.well-known/oauth-authorization-server/route";
 import { GET as prmRoot } from "@/app/.well-known/oauth-protected-resource/route";
 import { GET as prmMcp } from "@/app/.well-known/oauth-protected-resource/mcp/route";
@@ -36,42 +37,10 @@ export async function appFetch(input: string | URL | Request, init?: Body): Prom
   return new Response("not found", { status: 404 });
 }
 
-/** The client side's storage, in memory: what claude.ai keeps per connector. */
-export class MemoryOAuthProvider implements OAuthClientProvider {
-  client?: Parameters<NonNullable<OAuthClientProvider["saveClientInformation"]>>[0];
-  saved?: Parameters<OAuthClientProvider["saveTokens"]>[0];
-  verifier = "";
-  /** The authorization URL the SDK asked the human to open. */
-  authorizationUrl?: URL;
-
-  constructor(readonly name = "Test MCP connector") {}
-
-  get redirectUrl(): string {
-    return REDIRECT_URI;
-  }
-  get clientMetadata() {
-    return { client_name: this.name, redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "none" };
-  }
-  clientInformation() {
-    return this.client;
-  }
-  saveClientInformation(info: NonNullable<MemoryOAuthProvider["client"]>) {
-    this.client = info;
-  }
-  tokens() {
-    return this.saved;
-  }
-  saveTokens(tokens: NonNullable<MemoryOAuthProvider["saved"]>) {
-    this.saved = tokens;
-  }
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(v: string) {
-    this.verifier = v;
-  }
-  codeVerifier() {
-    return this.verifier;
+/** An in-memory connector registered with this suite's loopback redirect URI. */
+export class TestConnector extends MemoryOAuthProvider {
+  constructor(name = "Test MCP connector") {
+    super(name, REDIRECT_URI);
   }
 }
 
@@ -137,7 +106,7 @@ export class ConsentBrowser {
 
 /** The whole dance for one user: the SDK's first connect fails with 401 → consent → code → tokens; returns a connected client. */
 export async function authorizeAndConnect(
-  provider: MemoryOAuthProvider,
+  provider: TestConnector,
   user: { id: string; email?: string },
   consent: Record<string, string | string[]> = { decision: "allow", access: "all" },
 ): Promise<Client> {

@@ -15,7 +15,7 @@ import { apiKeys, auditEvents, mcpOauthModels } from "@/db/schema";
 import { revokeApiKey } from "@/lib/api-keys";
 import { mcpOauthProvider, mcpResource } from "@/lib/mcp-oauth/provider";
 import { makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
-import { appFetch, authorizeAndConnect, ConsentBrowser, MCP_OAUTH_URL, MemoryOAuthProvider, REDIRECT_URI } from "@/lib/testing/mcp-oauth";
+import { appFetch, authorizeAndConnect, ConsentBrowser, MCP_OAUTH_URL, TestConnector, REDIRECT_URI } from "@/lib/testing/mcp-oauth";
 import { TEST_BASE } from "@/lib/testing/test-origin";
 import { callerFor } from "@/lib/testing/trpc-caller";
 
@@ -77,7 +77,7 @@ describe("the SDK client's OAuth flow", () => {
   it("registers, gets consent from the signed-in human, and calls tools as that human", async () => {
     const user = await makeUser(db);
     await makeOAuthConnection(db, user.id, "github");
-    const provider = new MemoryOAuthProvider("Claude (test)");
+    const provider = new TestConnector("Claude (test)");
     const client = await authorizeAndConnect(provider, user);
     expect(provider.saved?.access_token).toBeTruthy();
     expect(provider.saved?.refresh_token).toBeTruthy();
@@ -111,7 +111,7 @@ describe("the SDK client's OAuth flow", () => {
     const user = await makeUser(db);
     await makeOAuthConnection(db, user.id, "github");
     await makeOAuthConnection(db, user.id, "google");
-    const client = await authorizeAndConnect(new MemoryOAuthProvider(), user, { decision: "allow", access: "some", providers: ["github"] });
+    const client = await authorizeAndConnect(new TestConnector(), user, { decision: "allow", access: "some", providers: ["github"] });
     const summary = JSON.stringify((await call(client, "list_connections")).structuredContent);
     expect(summary).toContain("github");
     const docs = await call(client, "get_provider_docs", { provider: "google" });
@@ -123,7 +123,7 @@ describe("the SDK client's OAuth flow", () => {
 
   it("refreshes with rotation: the new access token works, the old refresh token is refused", async () => {
     const user = await makeUser(db);
-    const provider = new MemoryOAuthProvider();
+    const provider = new TestConnector();
     (await authorizeAndConnect(provider, user)).close();
     const first = provider.saved;
     const clientId = provider.client?.client_id ?? "";
@@ -139,7 +139,7 @@ describe("the SDK client's OAuth flow", () => {
 
   it("refuses a token issued for another resource, and will not issue one", async () => {
     const user = await makeUser(db);
-    const provider = new MemoryOAuthProvider();
+    const provider = new TestConnector();
     (await authorizeAndConnect(provider, user)).close();
     const [row] = await grantRow(user.id);
     // Another Akhrot origin's authorization server (same database) mints a token for ITS /mcp under the same grant.
@@ -162,7 +162,7 @@ describe("the SDK client's OAuth flow", () => {
 
   it("Revoke on the keys page ends the grant: access and refresh tokens stop working", async () => {
     const user = await makeUser(db);
-    const provider = new MemoryOAuthProvider();
+    const provider = new TestConnector();
     (await authorizeAndConnect(provider, user)).close();
     const [row] = await grantRow(user.id);
     expect((await rawMcp(provider.saved?.access_token ?? "")).status).toBe(200);
@@ -177,8 +177,8 @@ describe("the SDK client's OAuth flow", () => {
     const bob = await makeUser(db);
     await makeOAuthConnection(db, alice.id, "github", { label: "alice-gh" });
     await makeOAuthConnection(db, bob.id, "github", { label: "bob-gh" });
-    const a = await authorizeAndConnect(new MemoryOAuthProvider("A"), alice);
-    const b = await authorizeAndConnect(new MemoryOAuthProvider("B"), bob);
+    const a = await authorizeAndConnect(new TestConnector("A"), alice);
+    const b = await authorizeAndConnect(new TestConnector("B"), bob);
     const [sa, sb] = await Promise.all([call(a, "list_connections"), call(b, "list_connections")]);
     expect(JSON.stringify(sa)).toContain("alice-gh");
     expect(JSON.stringify(sa)).not.toContain("bob-gh");
@@ -194,8 +194,8 @@ describe("the SDK client's OAuth flow", () => {
 
   it("revoking an agent key leaves akh_ keys and other grants alone (revoke is per row)", async () => {
     const user = await makeUser(db);
-    const p1 = new MemoryOAuthProvider();
-    const p2 = new MemoryOAuthProvider();
+    const p1 = new TestConnector();
+    const p2 = new TestConnector();
     (await authorizeAndConnect(p1, user)).close();
     (await authorizeAndConnect(p2, user)).close();
     const rows = await grantRow(user.id);
@@ -207,12 +207,12 @@ describe("the SDK client's OAuth flow", () => {
 });
 
 describe("the consent step", () => {
-  async function startAuthorization(): Promise<{ provider: MemoryOAuthProvider; browser: ConsentBrowser; uid: string; user: { id: string } }> {
-    const provider = new MemoryOAuthProvider("Consent test");
+  async function startAuthorization(): Promise<{ provider: TestConnector; browser: ConsentBrowser; uid: string; user: { id: string } }> {
+    const provider = new TestConnector("Consent test");
     const user = await makeUser(db);
     const registered = await appFetch(`${TEST_BASE}/oauth2/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(provider.clientMetadata) });
     expect(registered.status).toBe(201);
-    provider.client = (await registered.json()) as MemoryOAuthProvider["client"];
+    provider.client = (await registered.json()) as TestConnector["client"];
     const { challenge } = pkcePair();
     const url = new URL(`${TEST_BASE}/oauth2/authorize`);
     url.search = new URLSearchParams({ client_id: provider.client?.client_id ?? "", response_type: "code", redirect_uri: REDIRECT_URI, code_challenge: challenge, code_challenge_method: "S256", scope: "mcp", resource: `${TEST_BASE}/mcp`, state: "st" }).toString();
