@@ -4,12 +4,13 @@
  * does the protocol; this only stores, and remembers the URL the human must open.
  * No app imports: Playwright's Node side uses it too.
  */
-import type { OAuthClientProvider, StoredOAuthClientInformation, StoredOAuthTokens } from "@modelcontextprotocol/client";
+import type { OAuthClientProvider, OAuthDiscoveryState, StoredOAuthClientInformation, StoredOAuthTokens } from "@modelcontextprotocol/client";
 
 export class MemoryOAuthProvider implements OAuthClientProvider {
   client?: StoredOAuthClientInformation;
   saved?: StoredOAuthTokens;
   verifier = "";
+  discovery?: OAuthDiscoveryState;
   /** The authorization URL the SDK asked the human to open. */
   authorizationUrl?: URL;
 
@@ -44,5 +45,12 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
   }
   codeVerifier() {
     return this.verifier;
+  }
+  // Kept with the verifier, so the SDK can check the code comes back from the same issuer (SEP-2352).
+  saveDiscoveryState(state: OAuthDiscoveryState) {
+    this.discovery = state;
+  }
+  discoveryState() {
+    return this.discovery;
   }
 }
