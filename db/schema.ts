@@ -102,9 +102,43 @@ export const apiKeys = pgTable(
     revokedAt: ts("revoked_at"),
     /** The owner let MCP clients using this key read credentials (MCP tool get_credential). Off by default. */
     mcpRevealCredentials: boolean("mcp_reveal_credentials").notNull().default(false),
+    /**
+     * Set when this row is an MCP client's OAuth grant (issue 14 phase 2), not a minted key: the
+     * grant id in mcp_oauth_models. Such a row has no usable key (its hash is of a random value
+     * nobody holds); its access tokens map to it, so allow-list, last used, activity and Revoke
+     * work exactly as for a key.
+     */
+    mcpGrantId: text("mcp_grant_id").unique(),
+    /** The OAuth client's redirect host, shown next to its (client-chosen, unverified) name. */
+    mcpClientHost: text("mcp_client_host"),
     createdAt: createdAt(),
   },
   (t) => [index("api_keys_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * The records of Akhrot's own OAuth authorization server for MCP clients (oidc-provider's
+ * adapter, lib/mcp-oauth/adapter.ts): sessions, interactions, grants, codes, access and refresh
+ * tokens, registered clients, and its signing key. `id_hash` is the SHA-256 of the record's id,
+ * so a leaked table holds no usable token; the signing key's payload is encrypted.
+ */
+export const mcpOauthModels = pgTable(
+  "mcp_oauth_models",
+  {
+    model: text("model").notNull(),
+    idHash: text("id_hash").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    grantId: text("grant_id"),
+    uid: text("uid"),
+    expiresAt: ts("expires_at"),
+    consumedAt: ts("consumed_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.model, t.idHash] }),
+    index("mcp_oauth_models_grant_idx").on(t.grantId),
+    index("mcp_oauth_models_uid_idx").on(t.uid),
+    index("mcp_oauth_models_expires_idx").on(t.expiresAt),
+  ],
 );
 
 // ── Provider connections ───────────────────────────────────────────────────────────────────

@@ -5,9 +5,13 @@
  * in the browser by the signed-in owner; the owner turns on "Allow MCP credentials" (after a
  * warning) and get_credential appears and returns a token that works at the provider.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import { Client, StreamableHTTPClientTransport, type CallToolResult } from "@modelcontextprotocol/client";
-import { expect, test } from "@playwright/test";
-import { fillCredentials, loginAndConsentAtProvider, PASSWORD, randomEmail } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { MemoryOAuthProvider } from "../lib/testing/memory-oauth-provider";
+import { fillCredentials, loginAndConsentAtProvider, PASSWORD, randomEmail, signUp } from "./helpers";
 
 async function connectMcp(baseURL: string, key: string, era: "legacy" | "auto"): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(`${baseURL}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${key}` } } });
@@ -73,4 +77,76 @@ test("an MCP client connects Google through the human and, once allowed, gets th
   expect((await legacy.listTools()).tools.map((t) => t.name)).not.toContain("get_credential");
   await legacy.close();
   await modern.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("an OAuth MCP connector: sign-in, consent in Chromium, tools/call, then Revoke on the keys page", async ({ browser, page, baseURL }) => {
+  if (!baseURL) throw new Error("baseURL missing");
+  test.setTimeout(240_000);
+  // The connector's redirect URI: a loopback listener, as CLI clients use.
+  const callback = createServer((_req, res) => res.end("You can close this tab."));
+  await new Promise<void>((resolve) => callback.listen(0, "127.0.0.1", resolve));
+  const redirect = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/callback`;
+  try {
+    const email = randomEmail("mcp-oauth");
+    await signUp(page, email);
+
+    const auth = new MemoryOAuthProvider("E2E Connector", redirect);
+    const first = new StreamableHTTPClientTransport(new URL(`${baseURL}/mcp`), { authProvider: auth });
+    await expect(new Client({ name: "e2e-connector", version: "1.0.0" }).connect(first)).rejects.toThrow(/Unauthorized/i);
+    expect(auth.authorizationUrl?.href).toContain(`${baseURL}/oauth2/authorize?`);
+
+    // A browser without a session: the authorization URL leads to sign-in, then back to consent.
+    const fresh = await browser.newContext();
+    const human = await fresh.newPage();
+    await human.goto(auth.authorizationUrl?.href ?? "");
+    await expect(human).toHaveURL(/\/sign-in\?callbackUrl=%2Foauth2%2Fconsent%2F/);
+    await fillCredentials(human, email, PASSWORD);
+    await human.getByRole("button", { name: "Sign in" }).click();
+    await expect(human.getByRole("heading", { name: "Allow E2E Connector to use your Akhrot account?" })).toBeVisible({ timeout: 60_000 });
+    await expect(human.getByText("E2E Connector (unverified name)")).toBeVisible();
+    await expect(human.getByText(/^127\.0\.0\.1:\d+$/)).toBeVisible();
+    for (const scheme of ["light", "dark"] as const) {
+      await human.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(human), scheme).toEqual([]);
+    }
+    await human.emulateMedia({ colorScheme: "light" });
+    await human.screenshot({ path: "e2e/artifacts/mcp-consent-desktop.png", fullPage: true });
+    await human.setViewportSize({ width: 390, height: 844 });
+    await human.screenshot({ path: "e2e/artifacts/mcp-consent-phone.png", fullPage: true });
+
+    await human.getByLabel("Only the providers ticked below").check();
+    await human.getByRole("checkbox", { name: "GitHub" }).check();
+    await human.getByRole("button", { name: "Allow" }).click();
+    await human.waitForURL((url) => url.href.startsWith(redirect));
+    const back = new URL(human.url());
+    expect(back.searchParams.get("code")).toBeTruthy();
+    await first.finishAuth(back.searchParams);
+
+    const client = new Client({ name: "e2e-connector", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${baseURL}/mcp`), { authProvider: auth }));
+    expect((await client.listTools()).tools.map((t) => t.name)).toContain("list_connections");
+    expect((await call(client, "list_connections")).isError).toBeFalsy();
+    const google = await call(client, "get_provider_docs", { provider: "google" });
+    expect(google.isError).toBe(true);
+    expect(JSON.stringify(google.content)).toContain("FORBIDDEN");
+
+    await page.goto("/dashboard/keys");
+    const row = page.getByRole("row").filter({ hasText: "E2E Connector" });
+    await expect(row).toContainText("MCP client");
+    await expect(row).toContainText("OAuth · 127.0.0.1");
+    await expect(row).toContainText("github");
+    await row.getByRole("button", { name: "Revoke key E2E Connector" }).click();
+    await row.getByRole("button", { name: "Confirm revoke E2E Connector" }).click();
+    await expect(row).toContainText("Revoked");
+    await expect(call(client, "list_connections")).rejects.toThrow();
+    await client.close();
+    await fresh.close();
+  } finally {
+    callback.close();
+  }
 });

@@ -30,6 +30,12 @@ function AllowList({ providers }: { providers: string[] | null }) {
   );
 }
 
+/** Rows that are MCP clients' OAuth grants (claude.ai, ChatGPT, …), not keys someone minted. */
+function OAuthBadge({ host }: { host: string | null }) {
+  if (!host) return null;
+  return <span className="ml-2 inline-flex rounded bg-sky-50 px-1.5 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-600/20">MCP client</span>;
+}
+
 function When({ date, withTime = false, empty }: { date: Date | null; withTime?: boolean; empty: string }) {
   if (!date) return <span className="text-zinc-500">{empty}</span>;
   return (
@@ -78,7 +84,7 @@ export function KeysTable({ keys }: { keys: KeyListItem[] }) {
               const status = keyStatus(k, now);
               return (
                 <tr key={k.id} data-testid="key-row" className={status === "active" ? "" : "text-zinc-500"}>
-                  <td className="px-4 py-3 font-medium text-zinc-900">{k.name}</td>
+                  <td className="px-4 py-3 font-medium text-zinc-900">{k.name}<OAuthBadge host={k.oauthClientHost} /></td>
                   <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-zinc-700">{k.masked}</td>
                   <td className="whitespace-nowrap px-4 py-3"><When date={k.createdAt} empty="" /></td>
                   <td className="whitespace-nowrap px-4 py-3"><When date={k.lastUsedAt} withTime empty="Never" /></td>
@@ -107,7 +113,7 @@ export function KeysTable({ keys }: { keys: KeyListItem[] }) {
             <li key={k.id} data-testid="key-card" className={`${card} p-4`}>
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <p className="truncate font-medium text-zinc-900">{k.name}</p>
+                  <p className="truncate font-medium text-zinc-900">{k.name}<OAuthBadge host={k.oauthClientHost} /></p>
                   <p className="mt-0.5 font-mono text-xs text-zinc-600">{k.masked}</p>
                 </div>
                 <StatusBadge status={status} />

@@ -57,3 +57,14 @@ export async function setApiKeyMcpReveal(db: DbOrTx, id: string, userId: string,
     .returning();
   return row;
 }
+
+/** The row that stands for an MCP client's OAuth grant, and its owner's email. */
+export async function findApiKeyByGrantId(db: DbOrTx, grantId: string) {
+  const [row] = await db
+    .select({ key: apiKeys, email: users.email })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .where(eq(apiKeys.mcpGrantId, grantId))
+    .limit(1);
+  return row;
+}

@@ -49,11 +49,17 @@ function withHeaders(res: Response, headers: Record<string, string>): Response {
  * Authorization header, the per-key limit (its headers go on the success response), and
  * the last-used stamp after the response.
  */
-export async function authorizeAgent(authorization: string | null, ip: () => string): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
+export async function authorizeAgent(
+  authorization: string | null,
+  ip: () => string,
+  /** Another credential than an akh_ key (an MCP client's OAuth access token), mapped to the key row that stands for it. */
+  authenticate?: (db: Db, beforeLookup: () => Promise<void>) => Promise<AuthedKey>,
+): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
   const db = await getDb();
   let key: AuthedKey;
   try {
-    key = await authenticateApiKey(db, authorization, new Date(), async () => refuseIfKeyFailuresExceeded(ip()));
+    const beforeLookup = async () => refuseIfKeyFailuresExceeded(ip());
+    key = authenticate ? await authenticate(db, beforeLookup) : await authenticateApiKey(db, authorization, new Date(), beforeLookup);
   } catch (err) {
     if (err instanceof ApiError && err.code === "UNAUTHORIZED") await recordKeyFailure(ip());
     throw err;

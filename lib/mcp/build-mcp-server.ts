@@ -26,7 +26,7 @@ function cleanName(name: string | null | undefined): string | undefined {
 export function buildMcpServer(base: Omit<McpCallContext, "clientName">, request: Request | undefined): McpServer {
   const server = new McpServer({ name: "akhrot", version: pkg.version }, { instructions: INSTRUCTIONS });
   // 2025-era calls after the handshake carry no clientInfo (stateless): the User-Agent stands in.
-  const clientName = () => cleanName(server.server.getClientVersion()?.name) ?? cleanName(request?.headers.get("user-agent")) ?? "unknown";
+  const clientName = () => cleanName(base.oauthClientName) ?? cleanName(server.server.getClientVersion()?.name) ?? cleanName(request?.headers.get("user-agent")) ?? "unknown";
   const ctx: McpCallContext = { ...base, clientName };
   registerContextTools(server, ctx);
   registerConnectTools(server, ctx);

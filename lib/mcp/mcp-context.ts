@@ -15,7 +15,9 @@ export type McpCallContext = {
   db: Db;
   key: AuthedKey;
   baseUrl: string;
-  /** The MCP client's name (clientInfo.name, else the User-Agent), length-capped; for audit rows. */
+  /** Set for an OAuth client: the name it registered, which the human saw on the consent page. */
+  oauthClientName?: string;
+  /** The MCP client's name (the OAuth client's, else clientInfo.name, else the User-Agent), length-capped; for audit rows. */
   clientName: () => string;
 };
 

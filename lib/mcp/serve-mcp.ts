@@ -8,9 +8,14 @@
  *      accepted — scheme, host and port — not merely its hostname.
  *   2. POST only: GET (the 2025 standalone SSE stream) and DELETE (2025 session end) are 405;
  *      no session id is ever minted.
- *   3. The same key check and per-key rate limit as every REST route (authorizeAgent): 401 with
- *      `WWW-Authenticate: Bearer realm="akhrot"`, 429 with Retry-After. No OAuth metadata is
- *      advertised: clients that see it may drop a configured static header.
+ *   3. The caller: an `akh_` key through the same key check as every REST route, or an access
+ *      token of Akhrot's own authorization server (lib/mcp-oauth), bound to this resource and
+ *      mapped to the key row that stands for its grant. Either way the per-key rate limit
+ *      (authorizeAgent), 429 with Retry-After. A request with no credential, or with a refused
+ *      OAuth token, gets 401 with `WWW-Authenticate: Bearer resource_metadata="<absolute URL>"`
+ *      (RFC 9728), where OAuth clients discover the authorization server. A refused `akh_` key
+ *      gets the plain `Bearer realm="akhrot"` challenge: its client holds a key, and clients
+ *      shown OAuth metadata may drop their configured header for an OAuth flow.
  *   4. The handler, with a fresh server per request built for this key (build-mcp-server.ts).
  *      The key reaches the factory through AsyncLocalStorage, scoped to this one call, so it
  *      can never be read by another request; the raw key is never handed to the SDK.
@@ -26,6 +31,8 @@ import { buildMcpServer } from "./build-mcp-server";
 import type { McpCallContext } from "./mcp-context";
 import { logError } from "@/lib/log";
 import { clientIp } from "@/lib/api/client-ip";
+import { KEY_PREFIX } from "@/lib/api-keys";
+import { authenticateMcpAccessToken, oauthChallenge } from "@/lib/mcp-oauth/grants";
 
 type Principal = Omit<McpCallContext, "clientName">;
 const principal = new AsyncLocalStorage<Principal>();
@@ -62,8 +69,21 @@ export async function serveMcp(req: Request): Promise<Response> {
         { status: 405, headers: { allow: "POST" } },
       );
     }
-    const { db, key, headers } = await authorizeAgent(req.headers.get("authorization"), () => clientIp(req.headers));
-    const res = await principal.run({ db, key, baseUrl: base }, () => handler.fetch(req));
+    const authorization = req.headers.get("authorization");
+    if (authorization === null) throw new ApiError("UNAUTHORIZED", "Authorize this client with Akhrot (OAuth), or send an Akhrot key as: Authorization: Bearer akh_…", {}, oauthChallenge(base, false));
+    const bearer = /^Bearer (\S+)$/i.exec(authorization)?.[1];
+    const oauth = bearer !== undefined && !bearer.startsWith(KEY_PREFIX);
+    const { db, key, headers } = await authorizeAgent(
+      authorization,
+      () => clientIp(req.headers),
+      oauth
+        ? async (database, beforeLookup) => {
+            await beforeLookup();
+            return authenticateMcpAccessToken(database, base, bearer);
+          }
+        : undefined,
+    );
+    const res = await principal.run({ db, key, baseUrl: base, ...(oauth ? { oauthClientName: key.name } : {}) }, () => handler.fetch(req));
     // A new Response: the SDK's headers may be immutable.
     const out = new Response(res.body, res);
     for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);

@@ -95,16 +95,25 @@ describe("protocol eras", () => {
 });
 
 describe("HTTP guards", () => {
-  it("401 with WWW-Authenticate (no resource_metadata) for missing, malformed, unknown, revoked and expired keys", async () => {
+  it("401 with WWW-Authenticate for missing, malformed, unknown, revoked and expired keys (OAuth metadata only without an akh_ key)", async () => {
     const revoked = await newPrincipal();
     await revokeApiKey(db, revoked.keyId);
     const expired = await newPrincipal();
     await setKeyExpiry(db, expired.keyId, new Date(Date.now() - 1000));
     const unknown = `akh_${"A".repeat(49)}`;
-    for (const key of [undefined, "not-a-key", unknown, revoked.key, expired.key]) {
+    const metadata = 'resource_metadata="http://localhost:3000/.well-known/oauth-protected-resource/mcp", scope="mcp"';
+    const challenges: [string | undefined, string][] = [
+      [undefined, `Bearer ${metadata}`],
+      ["not-a-key", `Bearer ${metadata}, error="invalid_token"`],
+      // A client that holds a key is not pointed at OAuth: it might drop its header for an OAuth flow.
+      [unknown, 'Bearer realm="akhrot"'],
+      [revoked.key, 'Bearer realm="akhrot"'],
+      [expired.key, 'Bearer realm="akhrot"'],
+    ];
+    for (const [key, challenge] of challenges) {
       const res = await raw("POST", { key, body: initialize("2025-11-25") });
       expect(res.status).toBe(401);
-      expect(res.headers.get("www-authenticate")).toBe('Bearer realm="akhrot"');
+      expect(res.headers.get("www-authenticate")).toBe(challenge);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("UNAUTHORIZED");
     }
     await expect(mcpClient(revoked.key)).rejects.toThrow(/UNAUTHORIZED/);

@@ -17,7 +17,7 @@ export default async function KeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Agents authenticate to Akhrot with these keys. A key can be limited to some providers and set to expire; it is shown once, when you create it."
+        description="Agents authenticate to Akhrot with these keys. A key can be limited to some providers and set to expire; it is shown once, when you create it. MCP clients you allowed through OAuth (claude.ai, ChatGPT) are listed here too; revoke one to sign it out."
       />
       <KeysManager keys={keys} providers={options} />
     </>

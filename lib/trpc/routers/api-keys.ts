@@ -35,6 +35,8 @@ export type KeyListItem = {
   revokedAt: Date | null;
   /** MCP clients using this key may read credentials (get_credential). */
   mcpRevealCredentials: boolean;
+  /** Set when the row is an MCP client's OAuth grant (claude.ai, ChatGPT, …) rather than a minted key: its redirect host. */
+  oauthClientHost: string | null;
 };
 
 export const apiKeysRouter = router({
@@ -44,13 +46,15 @@ export const apiKeysRouter = router({
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
-      masked: maskApiKey(r.lastFour),
+      // An OAuth grant has no key to mask: the client's redirect host identifies it.
+      masked: r.mcpGrantId ? `OAuth · ${r.mcpClientHost ?? "unknown"}` : maskApiKey(r.lastFour),
       createdAt: r.createdAt,
       lastUsedAt: r.lastUsedAt,
       expiresAt: r.expiresAt,
       providers: r.providers,
       revokedAt: r.revokedAt,
       mcpRevealCredentials: r.mcpRevealCredentials,
+      oauthClientHost: r.mcpGrantId ? (r.mcpClientHost ?? "unknown") : null,
     }));
   }),
 

@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
 import { json } from "@/lib/api/respond";
 import { purgeAbandonedSessions } from "@/lib/connect/purge-abandoned-sessions";
+import { deleteExpiredMcpOauthRecords } from "@/db/queries/mcp-oauth";
 import { safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { refreshDueConnections } from "@/lib/tokens/refresh-due-connections";
@@ -17,7 +18,8 @@ export async function GET(req: Request) {
     }
     const db = await getDb();
     const refresh = await refreshDueConnections(db);
-    return json({ ...refresh, sessionsCleared: await purgeAbandonedSessions(db) });
+    // Expired MCP OAuth records (codes, tokens, interactions) are never read again; the sweep keeps the table small.
+    return json({ ...refresh, sessionsCleared: await purgeAbandonedSessions(db), mcpOauthRecordsCleared: await deleteExpiredMcpOauthRecords(db, new Date()) });
   } catch (err) {
     return toErrorResponse(err);
   }
