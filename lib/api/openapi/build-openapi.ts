@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { createSessionRequest, fetchTokenRequest } from "../contract";
+import { providerContextJsonResponse, serviceContextJsonResponse, summaryJsonResponse } from "../contract/context-responses";
 import { agentErrorResponse, createSessionResponse, fetchTokenResponse, sessionStatusResponse } from "../contract/responses";
 import { FAMILY_TAGS, familyPaths, familySchemas, familySecuritySchemes } from "./family-paths";
 
@@ -13,6 +14,8 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (name: string) => ({ "application/json": { schema: ref(name) } });
 const markdownBody = { "text/markdown": { schema: { type: "string" } } };
+/** Context routes answer markdown, or the same facts as JSON with `Accept: application/json`. */
+const contextBody = (name: string) => ({ ...markdownBody, ...jsonBody(name) });
 const error = (description: string) => ({ description, content: jsonBody("Error") });
 const authErrors = { "401": error("UNAUTHORIZED"), "429": error("RATE_LIMITED") };
 
@@ -45,9 +48,19 @@ function agentPaths(): Record<string, Record<string, object>> {
           responses: { "200": { description: "The session", content: jsonBody("SessionStatusResponse") }, "404": error("NOT_FOUND"), ...authErrors },
         },
       },
-      "/ai/context/summary": { get: { summary: "What is connected and the next calls (markdown; JSON with Accept: application/json)", responses: { "200": { description: "Summary", content: markdownBody }, ...authErrors } } },
+      "/ai/context/summary": { get: { summary: "What is connected and the next calls (markdown; JSON with Accept: application/json)", responses: { "200": { description: "Summary", content: contextBody("SummaryJson") }, ...authErrors } } },
       "/ai/context/{provider}": {
-        get: { summary: "One provider: status, scopes, usage, example", parameters: [{ name: "provider", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "Context", content: markdownBody }, "400": error("UNKNOWN_PROVIDER"), ...authErrors } },
+        get: { summary: "One provider: status, scopes, usage, example", parameters: [{ name: "provider", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "Context", content: contextBody("ProviderContextJson") }, "400": error("UNKNOWN_PROVIDER"), ...authErrors } },
+      },
+      "/ai/context/{provider}/{service}": {
+        get: {
+          summary: "One service of a provider: base URL, scopes it needs (and whether the grant has them), endpoints",
+          parameters: [
+            { name: "provider", in: "path", required: true, schema: { type: "string" } },
+            { name: "service", in: "path", required: true, schema: { type: "string" }, example: "gmail" },
+          ],
+          responses: { "200": { description: "Context", content: contextBody("ServiceContextJson") }, "400": error("UNKNOWN_PROVIDER"), "404": error("NOT_FOUND: unknown service (`services` lists the provider's)"), ...authErrors },
+        },
       },
       "/ai/skill": { get: { summary: "The skill document for this instance", security: [], responses: { "200": { description: "Skill", content: markdownBody } } } },
   };
@@ -78,6 +91,9 @@ export function buildOpenApi(baseUrl: string) {
         CreateSessionRequest: schema(createSessionRequest),
         CreateSessionResponse: schema(createSessionResponse),
         SessionStatusResponse: schema(sessionStatusResponse),
+        SummaryJson: schema(summaryJsonResponse),
+        ProviderContextJson: schema(providerContextJsonResponse),
+        ServiceContextJson: schema(serviceContextJsonResponse),
         Error: schema(agentErrorResponse),
         ...familySchemas(),
       },
