@@ -15,6 +15,7 @@ const DASHBOARD_PAGES = [
   "/dashboard/connections",
   "/dashboard/keys",
   "/dashboard/activity",
+  "/dashboard/api-reference",
 ];
 const PUBLIC_PAGES = ["/sign-in", "/sign-up"];
 
