@@ -125,4 +125,17 @@ describe("each documented example, replayed against its route", () => {
     expect(Object.keys(answer).sort()).toEqual(Object.keys(documented).sort());
     if ("status" in documented) expect([answer.status, answer.code]).toEqual([documented.status, documented.code]);
   });
+
+  it("every method a documented path does not serve answers 405 in the family's envelope, naming the allowed ones", async () => {
+    for (const [path, mod] of Object.entries(modules)) {
+      const served = familyOperations.filter((o) => o.path === path).map((o) => o.method.toUpperCase());
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !served.includes(m))) {
+        const handler = (mod as Record<string, Handler | undefined>)[method];
+        expect(handler, `${method} ${path} is exported`).toBeTypeOf("function");
+        const res = await (handler as Handler)(new Request(`http://localhost:3000${path}`, { method }), { params: Promise.resolve({}) });
+        expect([res.status, res.headers.get("allow")], `${method} ${path}`).toEqual([405, served.join(", ")]);
+        await assertDocumented(method, path, res);
+      }
+    }
+  });
 });
