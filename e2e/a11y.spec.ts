@@ -15,7 +15,6 @@ const DASHBOARD_PAGES = [
   "/dashboard/connections",
   "/dashboard/keys",
   "/dashboard/activity",
-  "/dashboard/api-reference",
 ];
 const PUBLIC_PAGES = ["/sign-in", "/sign-up"];
 
@@ -58,5 +57,17 @@ for (const scheme of ["light", "dark"] as const) {
       await page.waitForLoadState("networkidle");
       expect(await seriousViolations(page), path).toEqual([]);
     }
+  });
+}
+
+// The API reference lists every route with its schemas: a page of its own, with its own time budget.
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe: the API reference, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await signUp(page, randomEmail(`axe-api-${scheme}`));
+    await page.goto("/dashboard/api-reference");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.locator("details").first().evaluate((d) => d.setAttribute("open", ""));
+    expect(await seriousViolations(page), "/dashboard/api-reference").toEqual([]);
   });
 }

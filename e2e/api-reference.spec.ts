@@ -21,8 +21,8 @@ test("the API reference renders every family and operation of /openapi.json", as
   await index.getByRole("link", { name: "POST /api/service/provider-tokens" }).click();
   const op = page.locator("#post-api-service-provider-tokens");
   await expect(op.getByText("One of · status: \"action_required\"")).toBeVisible();
-  await expect(op.getByText("Response example: The user has not connected Google yet")).toBeVisible();
-  await expect(op.getByText("PROVIDER_LINK_REQUIRED").first()).toBeVisible();
+  await op.getByText("Response example: The user has not connected Google yet").click();
+  await expect(op.getByText('"PROVIDER_LINK_REQUIRED"').first()).toBeVisible();
   await expect(page.getByText("Errors: ServiceError").first()).toBeVisible();
   await page.screenshot({ path: "e2e/artifacts/api-reference.png" });
   await page.emulateMedia({ colorScheme: "dark" });

@@ -33,18 +33,26 @@ function Body({ body, label }: { body: BodyView; label: string }) {
       </p>
       {body.schema && <SchemaFields schema={body.schema} />}
       {body.examples.map((e) => (
-        <div key={e.name}>
-          <p className="mb-1.5 text-xs font-medium text-zinc-700">
+        // Collapsed: the page shows every route; examples open on demand (and keep the DOM small).
+        <details key={e.name} className="group">
+          <summary className="cursor-pointer text-xs font-medium text-zinc-700 hover:text-zinc-900">
             {label} example{e.summary ? `: ${e.summary}` : ""}
-          </p>
-          <DocsCodeBlock code={e.json} lang="json" />
-        </div>
+          </summary>
+          <div className="mt-1.5">
+            <DocsCodeBlock code={e.json} lang="json" />
+          </div>
+        </details>
       ))}
     </div>
   );
 }
 
 const h3 = "text-sm font-semibold text-zinc-900";
+
+/** The document's descriptions mark code with backticks: show those parts as code. */
+function withCode(text: string): React.ReactNode[] {
+  return text.split("`").map((part, i) => (i % 2 ? <code key={i} className="rounded bg-zinc-100 px-1 font-mono text-[12px] text-zinc-800">{part}</code> : part));
+}
 
 /** One operation: method and path, what it does, who may call it, parameters, body, answers. */
 export function OperationCard({ op }: { op: OperationView }) {
@@ -59,7 +67,7 @@ export function OperationCard({ op }: { op: OperationView }) {
       <h3 id={`${op.id}-title`} className="mt-3 text-base font-semibold text-zinc-900">
         {op.summary}
       </h3>
-      {op.description && <p className="mt-1 text-sm text-zinc-600">{op.description}</p>}
+      {op.description && <p className="mt-1 text-sm text-zinc-600">{withCode(op.description)}</p>}
       <p className="mt-2 text-xs text-zinc-600">
         Auth: <span className="font-medium text-zinc-800">{op.auth}</span>
       </p>
