@@ -59,3 +59,15 @@ for (const scheme of ["light", "dark"] as const) {
     }
   });
 }
+
+// The API reference lists every route with its schemas: a page of its own, with its own time budget.
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe: the API reference, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await signUp(page, randomEmail(`axe-api-${scheme}`));
+    await page.goto("/dashboard/api-reference");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.locator("details").first().evaluate((d) => d.setAttribute("open", ""));
+    expect(await seriousViolations(page), "/dashboard/api-reference").toEqual([]);
+  });
+}

@@ -8,6 +8,7 @@
  * it, reaches the end user's connections only by `end_user_id` (personal connections have
  * none) and a token only through an active grant of THIS service.
  */
+import type { z } from "zod";
 import type { Db } from "@/db";
 import { findActiveGrant, findServiceProvider, listEndUserConnections, touchGrant } from "@/db/queries/provider-tokens";
 import { findServiceById } from "@/db/queries/services";
@@ -20,15 +21,15 @@ import { badRequest, forbidden, notFound } from "@/lib/orgs/org-error";
 import { recordOrgEvent } from "@/lib/orgs/record-org-event";
 import { getProvider, type ApiKeyProvider, type MtprotoProvider, type Provider } from "@/lib/providers";
 import { rfc3339Now } from "@/lib/service-api/envelope";
+import type { providerTokensBody } from "@/lib/service-api/contract";
+import type { ProviderTokenAnswer } from "@/lib/service-api/responses";
 import { ensureFreshToken } from "@/lib/tokens/ensure-fresh-token";
 import { chooseRedirectUri, createTokenRequest, type ActionCode } from "./token-request";
 
-export type ProviderTokenInput = { user_id: string; provider: string; scopes?: string[]; redirect_uri?: string; state?: string };
+export type ProviderTokenInput = z.infer<typeof providerTokensBody>;
 
 type Account = { id: string; provider_user_id: string; email: string | null; display_name: string | null };
-export type ProviderTokenAnswer =
-  | { status: "ok"; access_token: string; expires_at: string | null; scopes: string[]; provider: string; account: Account; type?: "api_key" | "mtproto"; fields?: Record<string, string>; api_id?: number; api_hash?: string }
-  | { status: "action_required"; code: ActionCode; reauth_url: string; missing_scopes: string[]; provider: string };
+export type { ProviderTokenAnswer };
 
 export const hasAll = (have: string[], want: string[]) => want.every((s) => have.includes(s));
 

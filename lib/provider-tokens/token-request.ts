@@ -10,12 +10,13 @@ import { insertTokenRequest } from "@/db/queries/provider-tokens";
 import type { ServiceRow } from "@/db/schema";
 import { randomId, sha256Hex } from "@/lib/crypto";
 import { badRequest } from "@/lib/orgs/org-error";
+import type { providerTokenActionCodes } from "@/lib/service-api/responses";
 
 export const TOKEN_REQUEST_TTL_MS = 15 * 60 * 1000;
 export const tokenRequestPath = (state: string) => `/connect/provider-token/${state}`;
 export const isRequestState = (s: string) => /^[A-Za-z0-9_-]{43}$/.test(s);
 
-export type ActionCode = "PROVIDER_LINK_REQUIRED" | "PROVIDER_GRANT_REQUIRED" | "PROVIDER_SCOPE_CONSENT_REQUIRED" | "PROVIDER_REAUTH_REQUIRED";
+export type ActionCode = (typeof providerTokenActionCodes)[number];
 
 /** AuthOS's order and messages: a supplied URI must match exactly; none supplied → the first registered. */
 export function chooseRedirectUri(service: ServiceRow, supplied: string | undefined): string {

@@ -1,14 +1,15 @@
-/** Domain rows → the snake_case shapes of AUTHOS-SERVICE-API.md. */
+/** Domain rows → the snake_case shapes of AUTHOS-SERVICE-API.md, typed by their response schemas (./responses.ts). */
 import type { EndUser, Plan, ServiceApiKey, ServiceProvider, ServiceRow } from "@/db/schema";
 import type { ServiceAnalytics } from "@/lib/analytics/service-analytics";
 import type { SubscriptionWithPlan } from "@/lib/subscriptions/service-subscriptions";
+import type { AnalyticsResponse, ApiKeyCreatedResponse, ApiKeyResponse, OrgServiceResponse, PlanResponse, ServiceInfoResponse, ServiceUserResponse, SubscriptionResponse } from "./responses";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toServiceUser = (u: EndUser) => ({ id: u.id, email: u.email, created_at: iso(u.createdAt) });
+export const toServiceUser = (u: EndUser): ServiceUserResponse => ({ id: u.id, email: u.email, created_at: iso(u.createdAt) });
 
-export const toSubscription = ({ sub, planName }: SubscriptionWithPlan) => ({
+export const toSubscription = ({ sub, planName }: SubscriptionWithPlan): SubscriptionResponse => ({
   id: sub.id,
   user_id: sub.endUserId,
   plan_id: sub.planId,
@@ -17,9 +18,9 @@ export const toSubscription = ({ sub, planName }: SubscriptionWithPlan) => ({
   current_period_end: iso(sub.currentPeriodEnd),
 });
 
-export const toServiceInfo = (s: ServiceRow) => ({ id: s.id, name: s.name, slug: s.slug, service_type: s.serviceType, created_at: iso(s.createdAt) });
+export const toServiceInfo = (s: ServiceRow): ServiceInfoResponse => ({ id: s.id, name: s.name, slug: s.slug, service_type: s.serviceType, created_at: iso(s.createdAt) });
 
-export const toAnalytics = (a: ServiceAnalytics) => ({
+export const toAnalytics = (a: ServiceAnalytics): AnalyticsResponse => ({
   total_users: a.totalUsers,
   total_subscriptions: a.totalSubscriptions,
   active_subscriptions: a.activeSubscriptions,
@@ -29,7 +30,7 @@ export const toAnalytics = (a: ServiceAnalytics) => ({
   connections_by_provider: a.connectionsByProvider,
 });
 
-export const toApiKey = (k: ServiceApiKey) => ({
+export const toApiKey = (k: ServiceApiKey): ApiKeyResponse => ({
   id: k.id,
   service_id: k.serviceId,
   name: k.name,
@@ -42,7 +43,7 @@ export const toApiKey = (k: ServiceApiKey) => ({
 });
 
 /** ApiKeyCreateResponse: the only response that carries `key`. */
-export const toApiKeyCreated = (k: ServiceApiKey, key: string) => ({
+export const toApiKeyCreated = (k: ServiceApiKey, key: string): ApiKeyCreatedResponse => ({
   id: k.id,
   service_id: k.serviceId,
   name: k.name,
@@ -54,7 +55,7 @@ export const toApiKeyCreated = (k: ServiceApiKey, key: string) => ({
   key,
 });
 
-export const toPlan = (p: Plan) => ({
+export const toPlan = (p: Plan): PlanResponse => ({
   id: p.id,
   service_id: p.serviceId,
   name: p.name,
@@ -68,7 +69,7 @@ export const toPlan = (p: Plan) => ({
 });
 
 /** AuthOS's ServiceResponse keeps per-provider scopes in columns; we answer the same facts as a `providers` list. */
-export const toService = (s: ServiceRow, providers: ServiceProvider[] = []) => ({
+export const toService = (s: ServiceRow, providers: ServiceProvider[] = []): OrgServiceResponse => ({
   id: s.id,
   org_id: s.orgId,
   slug: s.slug,

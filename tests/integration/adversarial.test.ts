@@ -9,9 +9,9 @@ import type { Db } from "@/db";
 import { flushWrites } from "@/db/write-batcher";
 import { auditEvents, connections, connectSessions } from "@/db/schema";
 import { POST as dashboardConnect } from "@/app/dashboard/connect/[provider]/route";
-import { POST as createSession } from "@/app/oauth/sessions/route";
-import { GET as summary } from "@/app/ai/context/summary/route";
-import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import * as oauthSessionsModule from "@/app/oauth/sessions/route";
+import * as aiContextSummaryModule from "@/app/ai/context/summary/route";
+import * as tokensFetchModule from "@/app/tokens/fetch/route";
 import { submitHostedCredentials } from "@/lib/connect/submit-hosted-credentials";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
 import { connect, fetchToken, humanStartsFlow, newAgent, post, runCallback, startGoogleIdp, type JsonAnswer } from "@/lib/testing/agent-flow";
@@ -19,6 +19,11 @@ import { makeOAuthConnection, params, request, testDb } from "@/lib/testing/fixt
 import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
 import type { OidcServer } from "@/lib/testing/oidc-server";
 import { captureLogs, type CapturedLogs } from "@/lib/testing/capture-logs";
+import { checked } from "../support/openapi-check";
+
+const { POST: createSession } = checked(oauthSessionsModule);
+const { GET: summary } = checked(aiContextSummaryModule);
+const { POST: fetchTokenRoute } = checked(tokensFetchModule);
 
 const CANARY_CLIENT_SECRET = "CANARY-client-secret-5f0c1d9e";
 const CANARY_API_KEY = "sk-proj-CANARYapikey7f3a9c0000000000000";

@@ -5,11 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { GET as summary } from "@/app/ai/context/summary/route";
-import { GET as providerRoute } from "@/app/ai/context/[provider]/route";
-import { GET as serviceRoute } from "@/app/ai/context/[provider]/[service]/route";
+import * as aiContextSummaryModule from "@/app/ai/context/summary/route";
+import * as aiContextProviderModule from "@/app/ai/context/[provider]/route";
+import * as aiContextProviderServiceModule from "@/app/ai/context/[provider]/[service]/route";
 import { getProvider, providerCodes } from "@/lib/providers";
 import { makeKey, makeOAuthConnection, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
+import { checked } from "../support/openapi-check";
+
+const { GET: summary } = checked(aiContextSummaryModule);
+const { GET: providerRoute } = checked(aiContextProviderModule);
+const { GET: serviceRoute } = checked(aiContextProviderServiceModule);
 
 let db: Db;
 beforeAll(async () => {

@@ -9,12 +9,17 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { auditEvents, connections } from "@/db/schema";
-import { POST as createSession } from "@/app/oauth/sessions/route";
-import { GET as sessionStatus } from "@/app/oauth/sessions/[sessionId]/route";
-import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import * as oauthSessionsModule from "@/app/oauth/sessions/route";
+import * as oauthSessionsSessionidModule from "@/app/oauth/sessions/[sessionId]/route";
+import * as tokensFetchModule from "@/app/tokens/fetch/route";
 import { submitHostedCredentials } from "@/lib/connect/submit-hosted-credentials";
 import { resetEnvCache } from "@/lib/env";
 import { makeKey, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
+import { checked } from "../support/openapi-check";
+
+const { POST: createSession } = checked(oauthSessionsModule);
+const { GET: sessionStatus } = checked(oauthSessionsSessionidModule);
+const { POST: fetchTokenRoute } = checked(tokensFetchModule);
 
 let db: Db;
 beforeAll(async () => {

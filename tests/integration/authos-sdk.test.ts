@@ -4,7 +4,7 @@
  * tests/support/authos-sdk-client.ts) over real HTTP against the real route handlers, and
  * the exact requests the server received.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { testDb } from "@/lib/testing/fixtures";
 import { makeServiceSetup } from "@/lib/testing/org-fixtures";
@@ -18,6 +18,8 @@ beforeAll(async () => {
   server = await startServiceApiServer();
 });
 afterAll(async () => server.close());
+// Every answer the SDK received is the one /openapi.json documents.
+afterEach(() => expect(server.violations.splice(0)).toEqual([]));
 
 async function sdkError(p: Promise<unknown>): Promise<SsoApiError> {
   try {
@@ -83,11 +85,11 @@ describe("the AuthOS SDK's serviceApi against Akhrot", () => {
     const gone = await sdkError(api.getUser(created.id));
     expect([gone.statusCode, gone.errorCode, gone.isNotFound()]).toEqual([404, "NOT_FOUND", true]);
 
-    // Provider tokens are the next issue: the call's bytes are the SDK's (scopes ?? []), the answer an AuthOS-shaped 404 for now.
-    const pending = await sdkError(api.requestProviderToken({ user_id: grace.id, provider: "github" }));
+    // The SDK's bytes (scopes ?? []); the service has no GitHub allow-list, so AuthOS's 403 (the full flow: provider-tokens.test.ts).
+    const refusedToken = await sdkError(api.requestProviderToken({ user_id: grace.id, provider: "github" }));
     expect(last()).toMatchObject({ method: "POST", url: "/api/service/provider-tokens", body: `{"user_id":"${grace.id}","provider":"github","scopes":[]}` });
-    expect([pending.statusCode, pending.errorCode]).toEqual([404, "NOT_FOUND"]);
-    expect(pending.timestamp).toMatch(/\+00:00$/);
+    expect([refusedToken.statusCode, refusedToken.errorCode, refusedToken.message]).toEqual([403, "FORBIDDEN", "Service does not have github scopes configured"]);
+    expect(refusedToken.timestamp).toMatch(/\+00:00$/);
   });
 
   it("every error reaches the SDK as {error, error_code, timestamp}, never UNKNOWN_ERROR", async () => {

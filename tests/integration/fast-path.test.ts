@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { flushWrites } from "@/db/write-batcher";
 import { apiKeys, auditEvents } from "@/db/schema";
-import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import * as fetchRoute from "@/app/tokens/fetch/route";
 import { revokeApiKey } from "@/lib/api-keys";
 import { saveApiKeyConnection } from "@/lib/connections/save-api-key-connection";
 import { isApiKeyProvider, getProvider } from "@/lib/providers";
@@ -19,6 +19,9 @@ import { createAkhrotServer, HEADERS_TIMEOUT_MS, MAX_REQUEST_BODY_BYTES, REQUEST
 import { createFastPath } from "@/lib/server/fast-path";
 import { captureLogs } from "@/lib/testing/capture-logs";
 import { makeKey, makeOAuthConnection, makeUser, request, testDb } from "@/lib/testing/fixtures";
+import { checked, contractViolation } from "../support/openapi-check";
+
+const { POST: fetchTokenRoute } = checked(fetchRoute);
 
 type Answer = { status: number; headers: IncomingHttpHeaders; text: string };
 
@@ -80,7 +83,13 @@ function send(path: string, opts: { method?: string; headers?: Record<string, st
     const req = httpRequest(new URL(path, opts.to ?? base), { method: opts.method ?? "POST", headers: opts.headers }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString("utf8") }));
+      res.on("end", () => {
+        const answer = { status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString("utf8") };
+        // Answers of the fast path (not the stand-in for Next, 299) are the documented ones.
+        const violation = path.startsWith("/tokens/fetch") && answer.status !== 299 ? contractViolation(opts.method ?? "POST", new URL(path, "http://x").pathname, answer.status, String(res.headers["content-type"] ?? ""), answer.text) : null;
+        if (violation) reject(new Error(`OpenAPI contract: ${violation}`));
+        else resolve(answer);
+      });
     });
     req.on("error", reject);
     for (const c of opts.chunks ?? []) req.write(c);
@@ -221,8 +230,8 @@ describe("POST /tokens/fetch on the Node fast path", () => {
 });
 
 /** A raw HTTP/1.1 exchange; `closed` tells whether the server closed the socket (bounded wait otherwise). */
-function raw(to: URL, head: string, body: (string | Buffer)[] = [], waitMs = 5_000): Promise<{ text: string; closed: boolean }> {
-  return new Promise((resolve) => {
+function raw(to: URL, request: string, body: (string | Buffer)[] = [], waitMs = 5_000): Promise<{ text: string; closed: boolean }> {
+  return new Promise<{ text: string; closed: boolean }>((resolve) => {
     const socket = tcpConnect(Number(to.port), to.hostname);
     let text = "";
     const timer = setTimeout(() => {
@@ -235,8 +244,15 @@ function raw(to: URL, head: string, body: (string | Buffer)[] = [], waitMs = 5_0
       clearTimeout(timer);
       resolve({ text, closed: true });
     });
-    socket.write(head);
+    socket.write(request);
     for (const b of body) socket.write(b);
+  }).then((answer) => {
+    // The fast path's own answers to POST /tokens/fetch are the documented ones too.
+    const [head, ...rest] = answer.text.split("\r\n\r\n");
+    const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(head ?? "")?.[1]);
+    const violation = request.startsWith("POST /tokens/fetch ") && status ? contractViolation("POST", "/tokens/fetch", status, /\r\ncontent-type: ([^\r]+)/i.exec(head ?? "")?.[1] ?? null, rest.join("\r\n\r\n")) : null;
+    if (violation) throw new Error(`OpenAPI contract: ${violation}`);
+    return answer;
   });
 }
 

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { findConnectionById } from "@/db/queries/connections";
 import { connections, connectSessions } from "@/db/schema";
-import { POST as createSession } from "@/app/oauth/sessions/route";
-import { GET as sessionStatus } from "@/app/oauth/sessions/[sessionId]/route";
-import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import * as oauthSessionsModule from "@/app/oauth/sessions/route";
+import * as oauthSessionsSessionidModule from "@/app/oauth/sessions/[sessionId]/route";
+import * as tokensFetchModule from "@/app/tokens/fetch/route";
 import { BASE, connect, fetchToken, humanStartsFlow, newAgent as newAgentIn, post, runCallback, startGoogleIdp } from "@/lib/testing/agent-flow";
 import { GET as cron } from "@/app/api/cron/refresh/route";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
@@ -22,6 +22,11 @@ import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
 import type { OidcServer } from "@/lib/testing/oidc-server";
 import { makeKey, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
 import { ensureFreshToken } from "@/lib/tokens/ensure-fresh-token";
+import { checked } from "../support/openapi-check";
+
+const { POST: createSession } = checked(oauthSessionsModule);
+const { GET: sessionStatus } = checked(oauthSessionsSessionidModule);
+const { POST: fetchTokenRoute } = checked(tokensFetchModule);
 
 /** A scope the catalog does not request by default, for incremental consent. */
 const EXTRA_SCOPE = "https://www.googleapis.com/auth/contacts.readonly";

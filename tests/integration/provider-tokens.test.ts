@@ -8,10 +8,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { connections, orgAuditEvents, providerTokenRequests, serviceGrants, services } from "@/db/schema";
-import * as providerTokens from "@/app/api/service/provider-tokens/route";
+import * as providerTokensRoute from "@/app/api/service/provider-tokens/route";
 import * as grantPage from "@/app/connect/provider-token/[state]/route";
-import * as users from "@/app/api/service/users/route";
-import * as analytics from "@/app/api/service/analytics/route";
+import * as usersRoute from "@/app/api/service/users/route";
+import * as analyticsRoute from "@/app/api/service/analytics/route";
 import { BASE, fetchToken, newAgent, runCallback, startGoogleIdp } from "@/lib/testing/agent-flow";
 import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
 import type { OidcServer } from "@/lib/testing/oidc-server";
@@ -20,6 +20,11 @@ import { callerFor, codeOf } from "@/lib/testing/trpc-caller";
 import { GET as contextSummary } from "@/app/ai/context/summary/route";
 import { makeOrg, makeService, makeServiceKey, serviceRequest } from "@/lib/testing/org-fixtures";
 import type { Organization, ServiceRow } from "@/db/schema";
+import { checked } from "../support/openapi-check";
+
+const providerTokens = checked(providerTokensRoute);
+const users = checked(usersRoute);
+const analytics = checked(analyticsRoute);
 
 const DRIVE = "https://www.googleapis.com/auth/drive.readonly";
 const CAL = "https://www.googleapis.com/auth/calendar.readonly";

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { POST as startConnect } from "@/app/connect/[sessionId]/start/route";
 import { GET as callback } from "@/app/oauth/callback/[provider]/route";
-import { POST as createSession } from "@/app/oauth/sessions/route";
-import { POST as fetchTokenRoute } from "@/app/tokens/fetch/route";
+import * as oauthSessionsModule from "@/app/oauth/sessions/route";
+import * as tokensFetchModule from "@/app/tokens/fetch/route";
 import { generateApiKey } from "@/lib/api-keys/key-format";
 import { resetEnvCache } from "@/lib/env";
 import { resetLimiter } from "@/lib/ratelimit";
@@ -19,6 +19,10 @@ import { startTelegramLogin } from "@/lib/telegram/start-telegram-login";
 import { FakeTelegramServer } from "@/lib/telegram/testing/fake-mtproto-server";
 import { makeKey, makeOAuthConnection, makeUser, params, request, testDb } from "@/lib/testing/fixtures";
 import { awayFromWindowEdge } from "@/lib/testing/rate-window";
+import { checked } from "../support/openapi-check";
+
+const { POST: createSession } = checked(oauthSessionsModule);
+const { POST: fetchTokenRoute } = checked(tokensFetchModule);
 
 let db: Db;
 beforeAll(async () => {

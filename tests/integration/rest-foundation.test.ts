@@ -6,8 +6,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { apiKeys } from "@/db/schema";
-import { GET as skill } from "@/app/ai/skill/route";
-import { GET as summary } from "@/app/ai/context/summary/route";
+import * as skillRoute from "@/app/ai/skill/route";
+import * as summaryRoute from "@/app/ai/context/summary/route";
 import { authenticateApiKey, generateApiKey, revokeApiKey } from "@/lib/api-keys";
 import { KEY_CACHE_TTL_MS } from "@/lib/api-keys/key-cache";
 import { readJson } from "@/lib/api/read-json";
@@ -17,6 +17,10 @@ import { resetLimiter } from "@/lib/ratelimit";
 import { makeKey, makeUser, request, setKeyExpiry, testDb } from "@/lib/testing/fixtures";
 import { z } from "zod";
 import { awayFromWindowEdge } from "@/lib/testing/rate-window";
+import { checked } from "../support/openapi-check";
+
+const { GET: skill } = checked(skillRoute);
+const { GET: summary } = checked(summaryRoute);
 
 let db: Db;
 beforeAll(async () => {

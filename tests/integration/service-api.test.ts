@@ -8,13 +8,13 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { endUsers, orgAuditEvents, providerTokenRequests, serviceGrants, subscriptions } from "@/db/schema";
-import * as users from "@/app/api/service/users/route";
-import * as user from "@/app/api/service/users/[userId]/route";
-import * as subs from "@/app/api/service/subscriptions/route";
-import * as sub from "@/app/api/service/subscriptions/[userId]/route";
-import * as analytics from "@/app/api/service/analytics/route";
-import * as info from "@/app/api/service/info/route";
-import * as unknown from "@/app/api/service/[...path]/route";
+import * as usersRoute from "@/app/api/service/users/route";
+import * as userRoute from "@/app/api/service/users/[userId]/route";
+import * as subsRoute from "@/app/api/service/subscriptions/route";
+import * as subRoute from "@/app/api/service/subscriptions/[userId]/route";
+import * as analyticsRoute from "@/app/api/service/analytics/route";
+import * as infoRoute from "@/app/api/service/info/route";
+import * as unknownRoute from "@/app/api/service/[...path]/route";
 import { makeKey, makeUser, params, testDb } from "@/lib/testing/fixtures";
 import { makeOrg, makeService, makeServiceKey, makeServiceSetup, serviceRequest, uniqueSlug } from "@/lib/testing/org-fixtures";
 import { setOrganizationStatus } from "@/lib/orgs/set-organization-status";
@@ -24,6 +24,15 @@ import { createPlan } from "@/lib/services/manage-plans";
 import { generateServiceKey } from "@/lib/service-keys/service-key-format";
 import { randomBase62, randomId, sha256Hex } from "@/lib/crypto";
 import { awayFromWindowEdge } from "@/lib/testing/rate-window";
+import { checked } from "../support/openapi-check";
+
+const users = checked(usersRoute);
+const user = checked(userRoute);
+const subs = checked(subsRoute);
+const sub = checked(subRoute);
+const analytics = checked(analyticsRoute);
+const info = checked(infoRoute);
+const unknown = checked(unknownRoute);
 
 let db: Db;
 beforeAll(async () => {

@@ -60,7 +60,14 @@ const errorCodes = Object.keys(errorStatus) as [keyof typeof errorStatus, ...(ke
 export const agentErrorResponse = z
   .object({
     error: z
-      .object({ code: z.enum(errorCodes), message: z.string().min(1), provider: z.string().optional(), missingScopes: z.array(z.string()).optional() })
+      .object({
+        code: z.enum(errorCodes),
+        message: z.string().min(1),
+        provider: z.string().optional(),
+        missingScopes: z.array(z.string()).optional(),
+        /** NOT_FOUND for an unknown service of /ai/context/{provider}/{service}: the provider's services. */
+        services: z.array(z.string()).optional(),
+      })
       .strict(),
   })
   .strict();

@@ -6,6 +6,7 @@ import { parsePage, readServiceJson } from "@/lib/service-api/parse-input";
 import { toService } from "@/lib/service-api/serialize";
 import { createService, listServiceProviders } from "@/lib/services/manage-services";
 import { activeOrgAccess } from "@/lib/services/org-service-access";
+import { methodNotAllowed } from "@/lib/service-api/service-route";
 
 type P = { orgSlug: string };
 
@@ -27,3 +28,6 @@ export const POST = orgRoute<P>(async ({ req, db, params, userId }) => {
   const service = await createService(db, { orgId: access.org.id, userId }, { slug: body.slug, name: body.name, serviceType: body.service_type, redirectUris: body.redirect_uris, providers: [...legacy, ...(body.providers ?? [])] });
   return json(toService(service, await listServiceProviders(db, service.id)), { status: 201 });
 });
+
+const other = methodNotAllowed(["GET", "POST"]);
+export { other as PUT, other as PATCH, other as DELETE };

@@ -3,7 +3,7 @@ import { updateServiceBody } from "@/lib/service-api/contract";
 import { orgRoute } from "@/lib/service-api/org-route";
 import { readServiceJson } from "@/lib/service-api/parse-input";
 import { toService } from "@/lib/service-api/serialize";
-import { noContent } from "@/lib/service-api/service-route";
+import { methodNotAllowed, noContent } from "@/lib/service-api/service-route";
 import { configureProvider, deleteService, listServiceProviders, updateService } from "@/lib/services/manage-services";
 import { orgServiceAccess } from "@/lib/services/org-service-access";
 
@@ -30,3 +30,6 @@ export const DELETE = orgRoute<P>(async ({ db, params, userId }) => {
   await deleteService(db, access, service);
   return noContent();
 });
+
+const other = methodNotAllowed(["GET", "PATCH", "DELETE"]);
+export { other as POST, other as PUT };

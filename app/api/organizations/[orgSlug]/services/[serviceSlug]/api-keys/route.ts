@@ -6,6 +6,7 @@ import { parsePage, readServiceJson } from "@/lib/service-api/parse-input";
 import { toApiKey, toApiKeyCreated } from "@/lib/service-api/serialize";
 import { createServiceKey } from "@/lib/service-keys/manage-service-keys";
 import { orgServiceAccess } from "@/lib/services/org-service-access";
+import { methodNotAllowed } from "@/lib/service-api/service-route";
 
 type P = { orgSlug: string; serviceSlug: string };
 
@@ -23,3 +24,6 @@ export const POST = orgRoute<P>(async ({ req, db, params, userId }) => {
   const { key, row } = await createServiceKey(db, { orgId: access.org.id, userId }, service, { name: b.name, permissions: b.permissions, expiresInDays: b.expires_in_days });
   return json(toApiKeyCreated(row, key), { status: 201 });
 });
+
+const other = methodNotAllowed(["GET", "POST"]);
+export { other as PUT, other as PATCH, other as DELETE };

@@ -6,6 +6,7 @@ import { readServiceJson } from "@/lib/service-api/parse-input";
 import { toPlan } from "@/lib/service-api/serialize";
 import { createPlan } from "@/lib/services/manage-plans";
 import { orgServiceAccess } from "@/lib/services/org-service-access";
+import { methodNotAllowed } from "@/lib/service-api/service-route";
 
 type P = { orgSlug: string; serviceSlug: string };
 
@@ -23,3 +24,6 @@ export const POST = orgRoute<P>(async ({ req, db, params, userId }) => {
   const plan = await createPlan(db, { orgId: access.org.id, userId }, service, { name: b.name, description: b.description, priceCents: b.price_cents, currency: b.currency, features: b.features, stripePriceId: b.stripe_price_id, isDefault: b.is_default });
   return json(toPlan(plan), { status: 201 });
 });
+
+const other = methodNotAllowed(["GET", "POST"]);
+export { other as PUT, other as PATCH, other as DELETE };

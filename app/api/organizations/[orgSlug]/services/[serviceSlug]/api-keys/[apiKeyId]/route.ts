@@ -3,7 +3,7 @@ import { findServiceApiKey } from "@/db/queries/service-keys";
 import { notFound } from "@/lib/orgs/org-error";
 import { orgRoute } from "@/lib/service-api/org-route";
 import { toApiKey } from "@/lib/service-api/serialize";
-import { noContent } from "@/lib/service-api/service-route";
+import { methodNotAllowed, noContent } from "@/lib/service-api/service-route";
 import { deleteServiceKey } from "@/lib/service-keys/manage-service-keys";
 import { orgServiceAccess } from "@/lib/services/org-service-access";
 
@@ -23,3 +23,6 @@ export const DELETE = orgRoute<P>(async ({ db, params, userId }) => {
   await deleteServiceKey(db, { orgId: access.org.id, userId }, service, params.apiKeyId);
   return noContent();
 });
+
+const other = methodNotAllowed(["GET", "DELETE"]);
+export { other as POST, other as PUT, other as PATCH };

@@ -3,7 +3,7 @@ import { updatePlanBody } from "@/lib/service-api/contract";
 import { orgRoute } from "@/lib/service-api/org-route";
 import { readServiceJson } from "@/lib/service-api/parse-input";
 import { toPlan } from "@/lib/service-api/serialize";
-import { noContent } from "@/lib/service-api/service-route";
+import { methodNotAllowed, noContent } from "@/lib/service-api/service-route";
 import { deletePlan, updatePlan } from "@/lib/services/manage-plans";
 import { orgServiceAccess } from "@/lib/services/org-service-access";
 
@@ -31,3 +31,6 @@ export const DELETE = orgRoute<P>(async ({ db, params, userId }) => {
   await deletePlan(db, { orgId: access.org.id, userId }, service, params.planId);
   return noContent();
 });
+
+const other = methodNotAllowed(["PATCH", "DELETE"]);
+export { other as GET, other as POST, other as PUT };
