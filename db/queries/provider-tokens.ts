@@ -104,3 +104,32 @@ export async function revokeGrantById(db: DbOrTx, serviceId: string, grantId: st
     .returning();
   return row;
 }
+
+/** An end user's connection that this service holds (or held) a grant on; never a personal connection. */
+export async function findServiceGrantedConnection(db: DbOrTx, serviceId: string, connectionId: string): Promise<Connection | undefined> {
+  const [row] = await db
+    .select({ connection: connections })
+    .from(connections)
+    .innerJoin(serviceGrants, and(eq(serviceGrants.connectionId, connections.id), eq(serviceGrants.serviceId, serviceId)))
+    .where(and(eq(connections.id, connectionId), isNull(connections.userId)))
+    .limit(1);
+  return row?.connection;
+}
+
+/** Revoke every active grant on a connection, whichever of the org's services holds it. */
+export function revokeGrantsOfConnection(db: DbOrTx, connectionId: string, now: Date): Promise<ServiceGrant[]> {
+  return db
+    .update(serviceGrants)
+    .set({ status: "revoked", revokedAt: now })
+    .where(and(eq(serviceGrants.connectionId, connectionId), eq(serviceGrants.status, "active")))
+    .returning();
+}
+
+/** Delete an end user's connection (never a personal one). */
+export async function deleteEndUserConnection(db: DbOrTx, connectionId: string, endUserId: string): Promise<boolean> {
+  const rows = await db
+    .delete(connections)
+    .where(and(eq(connections.id, connectionId), eq(connections.endUserId, endUserId), isNull(connections.userId)))
+    .returning({ id: connections.id });
+  return rows.length > 0;
+}

@@ -319,4 +319,37 @@ describe("dashboard: grants listed and revoked (tRPC)", () => {
     const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
     expect(actions).toContain("provider_grant.revoked");
   });
+
+  it("an admin disconnects the end user's account: revoked at the provider, deleted, LINK_REQUIRED; a member and another service cannot", async () => {
+    const { org, ownerId } = await makeOrg(db);
+    const s = await setup({ org });
+    const other = await setup({ org });
+    const userId = await linkUser(s, "nils@example.test");
+    await walk(String((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.reauth_url), "nils");
+    const ok = await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] });
+    expect(ok.body.status).toBe("ok");
+    const owner = callerFor(db, ownerId);
+    const listed = (await owner.services.get({ orgSlug: org.slug, serviceSlug: s.service.slug })).endUsers.find((u) => u.id === userId)?.connections[0];
+    const connectionId = String(listed?.connectionId);
+    expect(connectionId).toMatch(/^conn/);
+
+    // Refused: a read-only member, a stranger, and the same org's other service (no grant on it).
+    const member = await makeUser(db);
+    const { token } = await owner.orgs.invite({ slug: org.slug, role: "member" });
+    await callerFor(db, member.id).orgs.acceptInvitation({ token });
+    expect(await codeOf(callerFor(db, member.id).services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(db, (await makeUser(db)).id).services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId }))).toBe("NOT_FOUND");
+    expect(await codeOf(owner.services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: other.service.slug, connectionId }))).toBe("NOT_FOUND");
+    expect(await idp.accessTokenWorks(String(ok.body.access_token))).toBe(true);
+
+    const revocationsBefore = idp.counts.revocations;
+    expect(await owner.services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId })).toEqual({ provider: "google", revocation: "revoked" });
+    expect(idp.counts.revocations).toBe(revocationsBefore + 1);
+    expect(await idp.accessTokenWorks(String(ok.body.access_token))).toBe(false);
+    expect(await db.select().from(connections).where(eq(connections.id, connectionId))).toEqual([]);
+    expect((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.code).toBe("PROVIDER_LINK_REQUIRED");
+    const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["provider_grant.revoked", "provider_account.unlinked"]));
+    expect(await codeOf(owner.services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId }))).toBe("NOT_FOUND");
+  });
 });
