@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { connections, providerTokenRequests, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant } from "@/db/schema";
+import { connections, providerTokenRequests, serviceEndUsers, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant, type ServiceProvider } from "@/db/schema";
 
 /** An end user's connections of one provider, most recently updated first (AuthOS's walk order). Never a dashboard user's: user_id IS NULL. */
 export function listEndUserConnections(db: DbOrTx, endUserId: string, provider: string): Promise<Connection[]> {
@@ -57,8 +57,36 @@ export async function upsertGrant(db: DbOrTx, row: { id: string; endUserId: stri
   return saved;
 }
 
-export async function touchGrant(db: DbOrTx, grantId: string, at: Date): Promise<void> {
-  await db.update(serviceGrants).set({ lastUsedAt: at }).where(eq(serviceGrants.id, grantId));
+/** Grants' last-use stamps in one statement (batched by lib/provider-tokens/issue-provider-token.ts); never moves a stamp back. */
+export async function stampGrantsUsed(db: DbOrTx, stamps: { id: string; at: Date }[]): Promise<void> {
+  if (!stamps.length) return;
+  await db.execute(sql`
+    update ${serviceGrants} set last_used_at = v.at
+    from jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as v(id text, at timestamptz)
+    where ${serviceGrants.id} = v.id and (${serviceGrants.lastUsedAt} is null or ${serviceGrants.lastUsedAt} < v.at)`);
+}
+
+export type ProviderTokenState = { config: ServiceProvider | null; candidates: { connection: Connection; grant: ServiceGrant | null }[] };
+
+/**
+ * Everything POST /api/service/provider-tokens decides on, in ONE query: whether the end user is
+ * linked to the service (no row: not linked), the service's configuration of the provider, and
+ * the end user's active connections of that provider (most recently updated first, AuthOS's
+ * walk order), each with THIS service's active grant on it. Never a personal connection
+ * (user_id IS NULL), never another service's grant.
+ */
+export async function loadProviderTokenState(db: DbOrTx, serviceId: string, endUserId: string, provider: string): Promise<ProviderTokenState | undefined> {
+  const rows = await db
+    .select({ config: serviceProviders, connection: connections, grant: serviceGrants })
+    .from(serviceEndUsers)
+    .leftJoin(serviceProviders, and(eq(serviceProviders.serviceId, serviceEndUsers.serviceId), eq(serviceProviders.provider, provider)))
+    .leftJoin(connections, and(eq(connections.endUserId, serviceEndUsers.endUserId), isNull(connections.userId), eq(connections.provider, provider), eq(connections.status, "active")))
+    .leftJoin(serviceGrants, and(eq(serviceGrants.serviceId, serviceEndUsers.serviceId), eq(serviceGrants.endUserId, serviceEndUsers.endUserId), eq(serviceGrants.connectionId, connections.id), eq(serviceGrants.status, "active")))
+    .where(and(eq(serviceEndUsers.serviceId, serviceId), eq(serviceEndUsers.endUserId, endUserId)))
+    .orderBy(desc(connections.updatedAt));
+  const first = rows[0];
+  if (!first) return undefined;
+  return { config: first.config, candidates: rows.flatMap((r) => (r.connection ? [{ connection: r.connection, grant: r.grant }] : [])) };
 }
 
 export async function insertTokenRequest(db: DbOrTx, row: typeof providerTokenRequests.$inferInsert): Promise<void> {

@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
+import { flushWrites } from "@/db/write-batcher";
 import { connections, orgAuditEvents, providerTokenRequests, serviceGrants, services } from "@/db/schema";
 import * as providerTokens from "@/app/api/service/provider-tokens/route";
 import * as grantPage from "@/app/connect/provider-token/[state]/route";
@@ -58,6 +59,12 @@ type Answer = Record<string, unknown> & { status?: string; code?: string; reauth
 async function ask(s: Setup, body: Record<string, unknown>): Promise<{ http: number; body: Answer }> {
   const res = await providerTokens.POST(serviceRequest("/api/service/provider-tokens", s.key, { method: "POST", body }));
   return { http: res.status, body: (await res.json()) as Answer };
+}
+
+/** provider_token.* rows and grant stamps are queued after the answer (a microtask or two later), in batches: let them queue, then write them. */
+async function settle() {
+  await new Promise((resolve) => setImmediate(resolve));
+  await flushWrites();
 }
 
 const stateOf = (reauthUrl: string) => reauthUrl.slice(`${BASE}/connect/provider-token/`.length);
@@ -114,6 +121,7 @@ describe("link required → hosted page → provider → back to the service →
     const ok = await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] });
     expect(ok.body).toMatchObject({ status: "ok", provider: "google", scopes: [DRIVE], account: { provider_user_id: "alice", email: "alice@example.test" } });
     expect(await idp.accessTokenWorks(String(ok.body.access_token))).toBe(true);
+    await settle();
     const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["provider_grant.created", "provider_token_request.completed", "provider_token.issued"]));
     const [grant] = await db.select().from(serviceGrants).where(eq(serviceGrants.serviceId, s.service.id));
@@ -200,6 +208,7 @@ describe("refresh and re-authorization", () => {
     expect(idp.counts.refreshGrants).toBe(1);
     expect(new Set(answers.map((a) => a.body.access_token)).size).toBe(1);
     expect(await idp.accessTokenWorks(String(answers[0]?.body.access_token))).toBe(true);
+    await settle();
     const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
     expect(actions.filter((a) => a === "provider_token.refreshed")).toHaveLength(1);
   });
