@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { Db, DbOrTx } from "@/db";
 import { connections, providerTokenRequests, serviceEndUsers, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant, type ServiceProvider } from "@/db/schema";
 
 /** An end user's connections of one provider, most recently updated first (AuthOS's walk order). Never a dashboard user's: user_id IS NULL. */
@@ -73,17 +73,29 @@ export type ProviderTokenState = { config: ServiceProvider | null; candidates: {
  * linked to the service (no row: not linked), the service's configuration of the provider, and
  * the end user's active connections of that provider (most recently updated first, AuthOS's
  * walk order), each with THIS service's active grant on it. Never a personal connection
- * (user_id IS NULL), never another service's grant.
+ * (user_id IS NULL), never another service's grant. Built once per database handle, as the
+ * token-fetch lookup (db/queries/connections.ts).
  */
-export async function loadProviderTokenState(db: DbOrTx, serviceId: string, endUserId: string, provider: string): Promise<ProviderTokenState | undefined> {
-  const rows = await db
+function prepareProviderTokenState(db: Db) {
+  const serviceId = sql.placeholder("serviceId");
+  const endUserId = sql.placeholder("endUserId");
+  const provider = sql.placeholder("provider");
+  return db
     .select({ config: serviceProviders, connection: connections, grant: serviceGrants })
     .from(serviceEndUsers)
     .leftJoin(serviceProviders, and(eq(serviceProviders.serviceId, serviceEndUsers.serviceId), eq(serviceProviders.provider, provider)))
     .leftJoin(connections, and(eq(connections.endUserId, serviceEndUsers.endUserId), isNull(connections.userId), eq(connections.provider, provider), eq(connections.status, "active")))
     .leftJoin(serviceGrants, and(eq(serviceGrants.serviceId, serviceEndUsers.serviceId), eq(serviceGrants.endUserId, serviceEndUsers.endUserId), eq(serviceGrants.connectionId, connections.id), eq(serviceGrants.status, "active")))
     .where(and(eq(serviceEndUsers.serviceId, serviceId), eq(serviceEndUsers.endUserId, endUserId)))
-    .orderBy(desc(connections.updatedAt));
+    .orderBy(desc(connections.updatedAt))
+    .prepare("akhrot_provider_token_state");
+}
+const preparedState = new WeakMap<Db, ReturnType<typeof prepareProviderTokenState>>();
+
+export async function loadProviderTokenState(db: Db, serviceId: string, endUserId: string, provider: string): Promise<ProviderTokenState | undefined> {
+  let query = preparedState.get(db);
+  if (!query) preparedState.set(db, (query = prepareProviderTokenState(db)));
+  const rows = await query.execute({ serviceId, endUserId, provider });
   const first = rows[0];
   if (!first) return undefined;
   return { config: first.config, candidates: rows.flatMap((r) => (r.connection ? [{ connection: r.connection, grant: r.grant }] : [])) };
