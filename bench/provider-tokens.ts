@@ -6,6 +6,7 @@
  * valid for 30 days) each granted to its service. Measures, with autocannon at fixed concurrency
  * (CONCURRENCY, default 32) for DURATION s (default 20):
  *   - the floor (bench/lib/floor-server.ts: node:http + one query + decrypt) on /tokens/fetch;
+ *   - POST /tokens/fetch on the same Akhrot server (the agent family's fast path, for reference);
  *   - POST /api/service/provider-tokens for random (service key, end user, provider): always the
  *     `ok` answer with a fresh token (the grant's last use and `provider_token.issued` written);
  *   - GET /api/service/users (one plain service route: key, rate limit, count + page).
@@ -138,14 +139,16 @@ async function main() {
   const name = via === "serve" ? "akhrot (npm start)" : "akhrot (next start)";
   const akhrot = await startAkhrot(PORT, env, via);
   try {
+    // The agent family's /tokens/fetch on the same server, same run: the reference the goal compares with.
     for (const [route, drive] of [
-      ["POST /api/service/provider-tokens", driveProviderTokens],
-      ["GET /api/service/users", driveListUsers],
+      ["POST /tokens/fetch", (url: string, duration?: number) => driveTokenFetch(url, workload, duration)],
+      ["POST /api/service/provider-tokens", (url: string, duration?: number) => driveProviderTokens(url, services, duration)],
+      ["GET /api/service/users", (url: string, duration?: number) => driveListUsers(url, services, duration)],
     ] as const) {
-      await drive(AKHROT, services, 3); // warm-up: JIT, pools, route compilation
-      const r = await drive(AKHROT, services);
+      await drive(AKHROT, 3); // warm-up: JIT, pools, route compilation
+      const r = await drive(AKHROT);
       console.log(describe(`${name} ${route}`, r, akhrot.peakRssMb()));
-      console.log(`ratio throughput ${route}/floor: ${(r.requests.average / floorResult.requests.average).toFixed(2)}${route.startsWith("POST") ? " (goal >= 0.5)" : ""}`);
+      console.log(`ratio throughput ${route}/floor: ${(r.requests.average / floorResult.requests.average).toFixed(2)}${route === "POST /api/service/provider-tokens" ? " (goal >= 0.5)" : ""}`);
     }
   } finally {
     await akhrot.stop();
