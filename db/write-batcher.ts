@@ -28,6 +28,8 @@ const everyBatcher: WriteBatcher<never>[] = [];
 /** `what` names the items in the failure log line ("activity row"). */
 export function createWriteBatcher<T>(what: string, write: (db: Db, items: T[]) => Promise<void>): WriteBatcher<T> {
   const open = new Map<Db, Batch<T>>();
+  /** Batches whose write has started (the window elapsed) and not ended: flush() waits for them too. */
+  const writing = new Set<Promise<void>>();
 
   function start(db: Db): Batch<T> {
     let release = () => {};
@@ -39,6 +41,8 @@ export function createWriteBatcher<T>(what: string, write: (db: Db, items: T[]) 
       write: async () => {
         if (started) return done;
         started = true;
+        writing.add(done);
+        void done.then(() => writing.delete(done));
         clearTimeout(timer);
         if (open.get(db) === batch) open.delete(db);
         try {
@@ -64,6 +68,7 @@ export function createWriteBatcher<T>(what: string, write: (db: Db, items: T[]) 
     },
     async flush() {
       await Promise.all([...open.values()].map((b) => b.write()));
+      await Promise.all([...writing]);
     },
   };
   everyBatcher.push(batcher as WriteBatcher<never>);

@@ -28,8 +28,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} – ${n.failureSummary?.split("\n")[1]?.trim() ?? v.help}`));
 }
 
-// axe takes seconds per page on a loaded 2-core machine.
-test.describe.configure({ timeout: 240_000 });
+// axe takes seconds per page on a loaded 2-core machine (the dashboard case also sets up an org, a service and an end user).
+test.describe.configure({ timeout: 420_000 });
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe: sign-in and sign-up pages, ${scheme}`, async ({ page }) => {
@@ -51,7 +51,18 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Create key" }).click();
     const key = await page.getByTestId("new-key-value").inputValue();
     await request.post("/tokens/fetch", { headers: { Authorization: `Bearer ${key}` }, data: { provider: "openai" } });
-    for (const path of DASHBOARD_PAGES) {
+    // An organization with a service, a key and an end user, for the org and service pages.
+    const slug = `axe-${scheme}-${Date.now().toString(36)}`;
+    await page.goto("/dashboard/orgs");
+    await page.getByLabel("Name").fill("Axe Org");
+    await page.getByLabel("Slug").fill(slug);
+    await page.getByRole("button", { name: "Create organization" }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard/orgs/${slug}$`));
+    const org = `/api/organizations/${slug}`;
+    expect((await page.request.post(`${org}/services`, { data: { slug: "app", name: "Axe App", service_type: "web", redirect_uris: ["https://app.example/cb"], providers: [{ provider: "google", scopes: ["openid"] }] } })).status()).toBe(201);
+    const minted = (await (await page.request.post(`${org}/services/app/api-keys`, { data: { name: "axe", permissions: ["write:users"] } })).json()) as { key: string };
+    await request.post("/api/service/users", { headers: { "X-Api-Key": minted.key }, data: { email: "axe.user@example.com" } });
+    for (const path of [...DASHBOARD_PAGES, "/dashboard/orgs", `/dashboard/orgs/${slug}`, `/dashboard/orgs/${slug}/services/app`]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await page.waitForLoadState("networkidle");

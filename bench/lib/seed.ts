@@ -9,9 +9,10 @@ import { generateApiKey } from "@/lib/api-keys";
 import { randomId, sha256Hex } from "@/lib/crypto";
 import { getProvider } from "@/lib/providers";
 
-export const BENCH_DB = "akhrot_bench";
 export const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${BENCH_DB}`;
+/** BENCH_DATABASE_URL picks another database (engineers sharing one Postgres); it is dropped and recreated. */
+export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/akhrot_bench";
+export const BENCH_DB = new URL(BENCH_URL).pathname.slice(1);
 export const BENCH_SECRETS = { AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789", AKHROT_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64") };
 
 const OAUTH = ["google", "github", "slack", "notion", "linear", "microsoft"] as const;

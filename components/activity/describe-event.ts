@@ -18,6 +18,7 @@ const LABELS: Record<string, { success: string; failure: string }> = {
   "key.revoke": { success: "Key revoked", failure: "Key revocation failed" },
   "key.mcp_reveal": { success: "MCP credential access changed", failure: "MCP credential access change failed" },
   "mcp.call": { success: "MCP tool call", failure: "MCP tool call failed" },
+  "organization.delete": { success: "Organization deleted", failure: "Organization deletion failed" },
 };
 
 export function actionLabel(e: Pick<ActivityItem, "action" | "outcome">): string {

@@ -1,10 +1,10 @@
 import { card } from "@/components/ui/styles";
 import { RevokeGrantButton } from "./revoke-grant-button";
 
-type Grant = { grantId: string; provider: string; scopes: string[]; lastUsedAt: Date | null };
+type Grant = { grantId: string; connectionId: string; provider: string; scopes: string[]; lastUsedAt: Date | null };
 type EndUser = { id: string; email: string; linkedAt: Date; subscription: { planName: string; status: string; currentPeriodEnd: Date } | null; connections: Grant[] };
 
-/** The service's end users with their subscription and the connections they granted it (admins may revoke a grant). */
+/** The service's end users with their subscription and the connections they granted it (admins may revoke a grant or disconnect the account). */
 export function EndUsersTable({ users, total, orgSlug, serviceSlug, canManage }: { users: EndUser[]; total: number; orgSlug: string; serviceSlug: string; canManage: boolean }) {
   return (
     <section className={`${card} p-5`} aria-labelledby="users-title">
@@ -38,7 +38,7 @@ export function EndUsersTable({ users, total, orgSlug, serviceSlug, canManage }:
                           <span key={c.grantId} className="block">
                             {c.provider}
                             <span className="text-xs text-zinc-500"> · {c.scopes.length} scope{c.scopes.length === 1 ? "" : "s"} · {c.lastUsedAt ? `used ${c.lastUsedAt.toISOString().slice(0, 10)}` : "never used"}</span>
-                            {canManage ? <RevokeGrantButton orgSlug={orgSlug} serviceSlug={serviceSlug} grantId={c.grantId} provider={c.provider} email={u.email} /> : null}
+                            {canManage ? <RevokeGrantButton orgSlug={orgSlug} serviceSlug={serviceSlug} grantId={c.grantId} connectionId={c.connectionId} provider={c.provider} email={u.email} /> : null}
                           </span>
                         ))
                       : "—"}

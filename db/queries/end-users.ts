@@ -74,7 +74,7 @@ export async function revokeServiceGrants(db: DbOrTx, serviceId: string, endUser
 
 export function listActiveGrantsForUser(db: DbOrTx, serviceId: string, endUserId: string) {
   return db
-    .select({ id: serviceGrants.id, provider: serviceGrants.provider, scopes: serviceGrants.scopes, grantedAt: serviceGrants.grantedAt, lastUsedAt: serviceGrants.lastUsedAt })
+    .select({ id: serviceGrants.id, connectionId: serviceGrants.connectionId, provider: serviceGrants.provider, scopes: serviceGrants.scopes, grantedAt: serviceGrants.grantedAt, lastUsedAt: serviceGrants.lastUsedAt })
     .from(serviceGrants)
     .where(and(eq(serviceGrants.serviceId, serviceId), eq(serviceGrants.endUserId, endUserId), eq(serviceGrants.status, "active")));
 }

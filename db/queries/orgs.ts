@@ -17,6 +17,12 @@ export async function setOrganizationStatus(db: DbOrTx, slug: string, status: Or
   return row;
 }
 
+/** Delete an organization; its members, invitations, services (keys, plans, grants), end users and their connections cascade. */
+export async function deleteOrganizationRow(db: DbOrTx, orgId: string): Promise<boolean> {
+  const rows = await db.delete(organizations).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
+  return rows.length > 0;
+}
+
 export async function insertMember(db: DbOrTx, row: typeof orgMembers.$inferInsert): Promise<boolean> {
   const inserted = await db.insert(orgMembers).values(row).onConflictDoNothing().returning({ userId: orgMembers.userId });
   return inserted.length > 0;

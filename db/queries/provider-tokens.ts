@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
-import { connections, providerTokenRequests, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db";
+import { connections, providerTokenRequests, serviceEndUsers, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant, type ServiceProvider } from "@/db/schema";
 
 /** An end user's connections of one provider, most recently updated first (AuthOS's walk order). Never a dashboard user's: user_id IS NULL. */
 export function listEndUserConnections(db: DbOrTx, endUserId: string, provider: string): Promise<Connection[]> {
@@ -57,8 +57,48 @@ export async function upsertGrant(db: DbOrTx, row: { id: string; endUserId: stri
   return saved;
 }
 
-export async function touchGrant(db: DbOrTx, grantId: string, at: Date): Promise<void> {
-  await db.update(serviceGrants).set({ lastUsedAt: at }).where(eq(serviceGrants.id, grantId));
+/** Grants' last-use stamps in one statement (batched by lib/provider-tokens/issue-provider-token.ts); never moves a stamp back. */
+export async function stampGrantsUsed(db: DbOrTx, stamps: { id: string; at: Date }[]): Promise<void> {
+  if (!stamps.length) return;
+  await db.execute(sql`
+    update ${serviceGrants} set last_used_at = v.at
+    from jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as v(id text, at timestamptz)
+    where ${serviceGrants.id} = v.id and (${serviceGrants.lastUsedAt} is null or ${serviceGrants.lastUsedAt} < v.at)`);
+}
+
+export type ProviderTokenState = { config: ServiceProvider | null; candidates: { connection: Connection; grant: ServiceGrant | null }[] };
+
+/**
+ * Everything POST /api/service/provider-tokens decides on, in ONE query: whether the end user is
+ * linked to the service (no row: not linked), the service's configuration of the provider, and
+ * the end user's active connections of that provider (most recently updated first, AuthOS's
+ * walk order), each with THIS service's active grant on it. Never a personal connection
+ * (user_id IS NULL), never another service's grant. Built once per database handle, as the
+ * token-fetch lookup (db/queries/connections.ts).
+ */
+function prepareProviderTokenState(db: Db) {
+  const serviceId = sql.placeholder("serviceId");
+  const endUserId = sql.placeholder("endUserId");
+  const provider = sql.placeholder("provider");
+  return db
+    .select({ config: serviceProviders, connection: connections, grant: serviceGrants })
+    .from(serviceEndUsers)
+    .leftJoin(serviceProviders, and(eq(serviceProviders.serviceId, serviceEndUsers.serviceId), eq(serviceProviders.provider, provider)))
+    .leftJoin(connections, and(eq(connections.endUserId, serviceEndUsers.endUserId), isNull(connections.userId), eq(connections.provider, provider), eq(connections.status, "active")))
+    .leftJoin(serviceGrants, and(eq(serviceGrants.serviceId, serviceEndUsers.serviceId), eq(serviceGrants.endUserId, serviceEndUsers.endUserId), eq(serviceGrants.connectionId, connections.id), eq(serviceGrants.status, "active")))
+    .where(and(eq(serviceEndUsers.serviceId, serviceId), eq(serviceEndUsers.endUserId, endUserId)))
+    .orderBy(desc(connections.updatedAt))
+    .prepare("akhrot_provider_token_state");
+}
+const preparedState = new WeakMap<Db, ReturnType<typeof prepareProviderTokenState>>();
+
+export async function loadProviderTokenState(db: Db, serviceId: string, endUserId: string, provider: string): Promise<ProviderTokenState | undefined> {
+  let query = preparedState.get(db);
+  if (!query) preparedState.set(db, (query = prepareProviderTokenState(db)));
+  const rows = await query.execute({ serviceId, endUserId, provider });
+  const first = rows[0];
+  if (!first) return undefined;
+  return { config: first.config, candidates: rows.flatMap((r) => (r.connection ? [{ connection: r.connection, grant: r.grant }] : [])) };
 }
 
 export async function insertTokenRequest(db: DbOrTx, row: typeof providerTokenRequests.$inferInsert): Promise<void> {
@@ -103,4 +143,33 @@ export async function revokeGrantById(db: DbOrTx, serviceId: string, grantId: st
     .where(and(eq(serviceGrants.id, grantId), eq(serviceGrants.serviceId, serviceId), eq(serviceGrants.status, "active")))
     .returning();
   return row;
+}
+
+/** An end user's connection that this service holds (or held) a grant on; never a personal connection. */
+export async function findServiceGrantedConnection(db: DbOrTx, serviceId: string, connectionId: string): Promise<Connection | undefined> {
+  const [row] = await db
+    .select({ connection: connections })
+    .from(connections)
+    .innerJoin(serviceGrants, and(eq(serviceGrants.connectionId, connections.id), eq(serviceGrants.serviceId, serviceId)))
+    .where(and(eq(connections.id, connectionId), isNull(connections.userId)))
+    .limit(1);
+  return row?.connection;
+}
+
+/** Revoke every active grant on a connection, whichever of the org's services holds it. */
+export function revokeGrantsOfConnection(db: DbOrTx, connectionId: string, now: Date): Promise<ServiceGrant[]> {
+  return db
+    .update(serviceGrants)
+    .set({ status: "revoked", revokedAt: now })
+    .where(and(eq(serviceGrants.connectionId, connectionId), eq(serviceGrants.status, "active")))
+    .returning();
+}
+
+/** Delete an end user's connection (never a personal one). */
+export async function deleteEndUserConnection(db: DbOrTx, connectionId: string, endUserId: string): Promise<boolean> {
+  const rows = await db
+    .delete(connections)
+    .where(and(eq(connections.id, connectionId), eq(connections.endUserId, endUserId), isNull(connections.userId)))
+    .returning({ id: connections.id });
+  return rows.length > 0;
 }

@@ -10,15 +10,17 @@
  */
 import type { z } from "zod";
 import type { Db } from "@/db";
-import { findActiveGrant, findServiceProvider, listEndUserConnections, touchGrant } from "@/db/queries/provider-tokens";
+import { loadProviderTokenState, stampGrantsUsed } from "@/db/queries/provider-tokens";
 import { findServiceById } from "@/db/queries/services";
 import type { Connection, ServiceGrant } from "@/db/schema";
+import { createStampQueue } from "@/db/write-batcher";
+import { defer } from "@/lib/api/defer";
 import { ApiError } from "@/lib/api/errors";
 import { openFields } from "@/lib/connections/connection-secrets";
-import { requireLinkedUser, type ServiceScope } from "@/lib/end-users/service-users";
+import { USER_NOT_LINKED, type ServiceScope } from "@/lib/end-users/service-users";
 import { env } from "@/lib/env";
 import { badRequest, forbidden, notFound } from "@/lib/orgs/org-error";
-import { recordOrgEvent } from "@/lib/orgs/record-org-event";
+import { queueOrgEvent } from "@/lib/orgs/queue-org-event";
 import { getProvider, type ApiKeyProvider, type MtprotoProvider, type Provider } from "@/lib/providers";
 import { rfc3339Now } from "@/lib/service-api/envelope";
 import type { providerTokensBody } from "@/lib/service-api/contract";
@@ -65,11 +67,13 @@ export async function issueProviderToken(db: Db, scope: ServiceScope & { permiss
   if (!scope.permissions.includes("read:provider_tokens") && !scope.permissions.includes(`read:provider_tokens:${code}`)) {
     throw forbidden("Missing required permission: read:provider_tokens");
   }
-  // 2. A linked end user of THIS service; anything else (another org's, a dashboard user's id) is the same 404.
-  const user = await requireLinkedUser(db, scope, input.user_id);
-  // 3. The provider must be enabled for the service, with an allow-list (AuthOS: an empty list is not configured).
   const provider = getProvider(code);
-  const config = provider ? await findServiceProvider(db, scope.serviceId, provider.code) : undefined;
+  // One query for all that follows (db/queries/provider-tokens.ts: loadProviderTokenState).
+  const state = await loadProviderTokenState(db, scope.serviceId, input.user_id, provider?.code ?? code);
+  // 2. A linked end user of THIS service; anything else (another org's, a dashboard user's id) is the same 404.
+  if (!state) throw notFound(USER_NOT_LINKED);
+  // 3. The provider must be enabled for the service, with an allow-list (AuthOS: an empty list is not configured).
+  const config = state.config;
   if (!provider || !config?.enabled || (provider.authType === "oauth2" && !config.scopes.length)) {
     throw forbidden(`Service does not have ${code.slice(0, 60)} scopes configured`);
   }
@@ -79,21 +83,20 @@ export async function issueProviderToken(db: Db, scope: ServiceScope & { permiss
   const outside = requested.filter((s) => !allowed.includes(s));
   if (outside.length) throw badRequest(`Requested scopes are not allowed for this service: ${outside.join(", ").slice(0, 500)}`);
 
-  const service = await findServiceById(db, scope.serviceId);
-  if (!service) throw notFound("Service not found");
   const actionRequired = async (actionCode: ActionCode, missing: string[], connectionId: string | null): Promise<ProviderTokenAnswer> => {
+    const service = await findServiceById(db, scope.serviceId);
+    if (!service) throw notFound("Service not found");
     const redirectUri = chooseRedirectUri(service, input.redirect_uri);
-    const reauthUrl = await createTokenRequest(db, { service, endUserId: user.id, provider: provider.code, connectionId, scopes: requested, redirectUri, clientState: input.state, baseUrl, now });
+    const reauthUrl = await createTokenRequest(db, { service, endUserId: input.user_id, provider: provider.code, connectionId, scopes: requested, redirectUri, clientState: input.state, baseUrl, now });
     return { status: "action_required", code: actionCode, reauth_url: reauthUrl, missing_scopes: missing, provider: provider.code };
   };
 
   // 6. No connection at all.
-  const accounts = await listEndUserConnections(db, user.id, provider.code);
-  if (!accounts.length) return actionRequired("PROVIDER_LINK_REQUIRED", requested, null);
+  if (!state.candidates.length) return actionRequired("PROVIDER_LINK_REQUIRED", requested, null);
   // 7. The most recently updated connection that covers the request; 8. none does.
-  const row = accounts.find((a) => hasAll(a.scopes, requested));
-  if (!row) return actionRequired("PROVIDER_SCOPE_CONSENT_REQUIRED", requested, null);
-  const grant = await findActiveGrant(db, scope.serviceId, user.id, row.id);
+  const chosen = state.candidates.find((c) => hasAll(c.connection.scopes, requested));
+  if (!chosen) return actionRequired("PROVIDER_SCOPE_CONSENT_REQUIRED", requested, null);
+  const { connection: row, grant } = chosen;
   if (!grant) return actionRequired("PROVIDER_GRANT_REQUIRED", [], row.id);
   const missing = requested.filter((s) => !grant.scopes.includes(s));
   if (missing.length) return actionRequired("PROVIDER_SCOPE_CONSENT_REQUIRED", missing, row.id);
@@ -112,7 +115,7 @@ export async function issueProviderToken(db: Db, scope: ServiceScope & { permiss
   }
   const after = fresh.connection.refreshedAt;
   const refreshed = after !== null && after.getTime() !== row.refreshedAt?.getTime() && firstToSee(row.id, after);
-  await recordIssue(db, scope, grant, refreshed, now);
+  recordIssue(db, scope, grant, refreshed, now);
   return {
     status: "ok",
     access_token: fresh.accessToken,
@@ -127,7 +130,7 @@ async function issueStoredCredential(db: Db, scope: ServiceScope, provider: ApiK
   const fields = openFields(row);
   const { [provider.accessTokenField]: accessToken, ...rest } = fields;
   if (!accessToken) throw new Error(`connection ${row.id} holds no credential`);
-  await recordIssue(db, scope, grant, false, now);
+  recordIssue(db, scope, grant, false, now);
   const base = { status: "ok" as const, access_token: accessToken, expires_at: null, scopes: grant.scopes, provider: provider.code, account: accountOf(row) };
   if (provider.authType === "mtproto") {
     const e = env();
@@ -136,12 +139,17 @@ async function issueStoredCredential(db: Db, scope: ServiceScope, provider: ApiK
   return { ...base, type: "api_key", fields: rest };
 }
 
-async function recordIssue(db: Db, scope: ServiceScope, grant: ServiceGrant, refreshed: boolean, now: Date): Promise<void> {
-  const event = { orgId: scope.orgId, serviceId: scope.serviceId, serviceKeyId: scope.keyId ?? null, targetType: "service_grant", targetId: grant.id };
+const grantStamps = createStampQueue<{ id: string; at: Date }>("grant last-used stamp", stampGrantsUsed);
+
+/**
+ * `provider_token.issued` (and `provider_token.refreshed`) for every token handed out, and the
+ * grant's last-use stamp at most every 30 s per process: both after the response, batched
+ * (db/write-batcher.ts), as /tokens/fetch writes its activity rows and connection stamps.
+ */
+function recordIssue(db: Db, scope: ServiceScope, grant: ServiceGrant, refreshed: boolean, now: Date): void {
+  const event = { orgId: scope.orgId, serviceId: scope.serviceId, serviceKeyId: scope.keyId ?? null, targetType: "service_grant", targetId: grant.id, createdAt: now };
   const detail = { service_id: scope.serviceId, user_id: grant.endUserId, provider: grant.provider, scopes: grant.scopes, grant_id: grant.id };
-  await db.transaction(async (tx) => {
-    await touchGrant(tx, grant.id, now);
-    if (refreshed) await recordOrgEvent(tx, { ...event, action: "provider_token.refreshed", detail });
-    await recordOrgEvent(tx, { ...event, action: "provider_token.issued", detail });
-  });
+  if (refreshed) defer(() => queueOrgEvent(db, { ...event, action: "provider_token.refreshed", detail }));
+  defer(() => queueOrgEvent(db, { ...event, action: "provider_token.issued", detail }));
+  if (grantStamps.due(grant.id, now.getTime())) defer(() => grantStamps.queue(db, { id: grant.id, at: now }));
 }

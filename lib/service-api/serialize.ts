@@ -1,11 +1,23 @@
 /** Domain rows → the snake_case shapes of AUTHOS-SERVICE-API.md, typed by their response schemas (./responses.ts). */
-import type { EndUser, Plan, ServiceApiKey, ServiceProvider, ServiceRow } from "@/db/schema";
+import type { EndUser, OrgRole, Organization, Plan, ServiceApiKey, ServiceProvider, ServiceRow } from "@/db/schema";
 import type { ServiceAnalytics } from "@/lib/analytics/service-analytics";
 import type { SubscriptionWithPlan } from "@/lib/subscriptions/service-subscriptions";
 import type { AnalyticsResponse, ApiKeyCreatedResponse, ApiKeyResponse, OrgServiceResponse, PlanResponse, ServiceInfoResponse, ServiceUserResponse, SubscriptionResponse } from "./responses";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** GET /api/organizations/:org_slug (Akhrot's; AuthOS's shape for this path was not read): the org as its member sees it. */
+export const toOrganization = (o: Organization, role: OrgRole, counts: { members: number; services: number }) => ({
+  id: o.id,
+  slug: o.slug,
+  name: o.name,
+  status: o.status,
+  created_at: iso(o.createdAt),
+  role,
+  member_count: counts.members,
+  service_count: counts.services,
+});
 
 export const toServiceUser = (u: EndUser): ServiceUserResponse => ({ id: u.id, email: u.email, created_at: iso(u.createdAt) });
 

@@ -290,8 +290,12 @@ export async function startOidcServer(opts: OidcServerOptions = { redirectUris: 
       await next();
       return;
     }
-    if (ctx.path === ROUTES.revocation && ctx.method === "POST") counts.revocations += 1;
-    else if (ctx.path === ROUTES.userinfo && ctx.method !== "OPTIONS" && ctx.get("x-oidc-test-probe") !== probeSecret) counts.userinfo += 1;
+    if (ctx.path === ROUTES.revocation && ctx.method === "POST") {
+      counts.revocations += 1;
+      // Google's revoke endpoint takes the token alone (the catalog's clientAuth "none"); oidc-provider
+      // wants the client to authenticate, so a revocation without credentials counts as our client's.
+      if (!ctx.req.headers.authorization) ctx.req.headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64")}`;
+    } else if (ctx.path === ROUTES.userinfo && ctx.method !== "OPTIONS" && ctx.get("x-oidc-test-probe") !== probeSecret) counts.userinfo += 1;
     await next();
   });
 

@@ -7,7 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { insertMember } from "@/db/queries/orgs";
-import { orgAuditEvents } from "@/db/schema";
+import { auditEvents, endUsers, orgAuditEvents, organizations, serviceApiKeys, services as servicesTable } from "@/db/schema";
+import * as orgRoute from "@/app/api/organizations/[orgSlug]/route";
 import * as servicesRoute from "@/app/api/organizations/[orgSlug]/services/route";
 import * as serviceRoute from "@/app/api/organizations/[orgSlug]/services/[serviceSlug]/route";
 import * as plansRoute from "@/app/api/organizations/[orgSlug]/services/[serviceSlug]/plans/route";
@@ -186,5 +187,53 @@ describe("services, plans and keys at AuthOS's paths", () => {
     expect(await read(await plan.DELETE(req("/x", "DELETE"), params({ ...s, planId: String(free?.id) })))).toMatchObject({ status: 400, body: { error: "Plan has subscriptions; move or delete them first" } });
     expect((await service.DELETE(req("/x", "DELETE"), params(s))).status).toBe(204);
     expect((await read(await service.GET(req("/x"), params(s)))).body.error).toBe("Service not found");
+  });
+});
+
+describe("the organization itself: GET for members, DELETE for owners", () => {
+  it("members read the org; a non-member gets 404; a member (read-only) and an admin cannot delete it", async () => {
+    const t = await team();
+    const o = params({ orgSlug: t.org.slug });
+    session.userId = t.memberId;
+    const got = await read(await orgRoute.GET(req("/x"), o));
+    expect(got).toMatchObject({ status: 200, body: { id: t.org.id, slug: t.org.slug, name: "Test Org", status: "active", role: "member", member_count: 3, service_count: 0 } });
+    expect(String(got.body.created_at)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    session.userId = t.outsiderId;
+    expect(await read(await orgRoute.GET(req("/x"), o))).toMatchObject({ status: 404, body: { error: "Organization not found", error_code: "NOT_FOUND" } });
+    expect(await read(await orgRoute.DELETE(req(`/x?confirm=${t.org.slug}`, "DELETE"), o))).toMatchObject({ status: 404, body: { error_code: "NOT_FOUND" } });
+    for (const id of [t.memberId, t.adminId]) {
+      session.userId = id;
+      expect(await read(await orgRoute.DELETE(req(`/x?confirm=${t.org.slug}`, "DELETE"), o))).toMatchObject({ status: 403, body: { error: "Only an owner can delete the organization", error_code: "FORBIDDEN" } });
+    }
+    session.userId = null;
+    expect((await orgRoute.GET(req("/x"), o)).status).toBe(401);
+    expect(await db.select().from(organizations).where(eq(organizations.id, t.org.id))).toHaveLength(1);
+  });
+
+  it("an owner deletes it (slug typed, same origin): services, keys and end users cascade, keys answer 401, the owner's Activity keeps it", async () => {
+    const t = await team();
+    const o = params({ orgSlug: t.org.slug });
+    session.userId = t.ownerId;
+    const slug = uniqueSlug();
+    await services.POST(req("/x", "POST", { slug, name: "n", service_type: "web" }), o);
+    const minted = await read(await keys.POST(req("/x", "POST", { name: "k", permissions: ["write:users", "read:service"] }), params({ orgSlug: t.org.slug, serviceSlug: slug })));
+    const key = String(minted.body.key);
+    const { POST: createUser } = await import("@/app/api/service/users/route");
+    expect((await createUser(serviceRequest("/api/service/users", key, { method: "POST", body: { email: "gone@example.test" } }))).status).toBe(201);
+    expect((await info.GET(serviceRequest("/api/service/info", key))).status).toBe(200);
+
+    expect(await read(await orgRoute.DELETE(req("/x", "DELETE"), o))).toMatchObject({ status: 400, body: { error_code: "BAD_REQUEST" } });
+    expect(await read(await orgRoute.DELETE(req(`/x?confirm=${t.org.slug}`, "DELETE", undefined, { origin: "https://evil.example" }), o))).toMatchObject({ status: 403, body: { error: "Cross-site request refused" } });
+    const deleted = await orgRoute.DELETE(req(`/x?confirm=${t.org.slug}`, "DELETE", undefined, { origin: "http://localhost:3000" }), o);
+    expect(deleted.status).toBe(204);
+
+    expect(await db.select().from(organizations).where(eq(organizations.id, t.org.id))).toEqual([]);
+    expect(await db.select().from(servicesTable).where(eq(servicesTable.orgId, t.org.id))).toEqual([]);
+    expect(await db.select().from(serviceApiKeys).where(eq(serviceApiKeys.id, String(minted.body.id)))).toEqual([]);
+    expect(await db.select().from(endUsers).where(eq(endUsers.orgId, t.org.id))).toEqual([]);
+    expect(await read(await info.GET(serviceRequest("/api/service/info", key)))).toMatchObject({ status: 401, body: { error: "Invalid API key" } });
+    expect((await orgRoute.GET(req("/x"), o)).status).toBe(404);
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.userId, t.ownerId), eq(auditEvents.action, "organization.delete")));
+    expect(event?.detail).toMatchObject({ org_id: t.org.id, slug: t.org.slug, services: 1 });
   });
 });

@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
+import { flushWrites } from "@/db/write-batcher";
 import { connections, orgAuditEvents, providerTokenRequests, serviceGrants, services } from "@/db/schema";
 import * as providerTokensRoute from "@/app/api/service/provider-tokens/route";
 import * as grantPage from "@/app/connect/provider-token/[state]/route";
@@ -65,6 +66,12 @@ async function ask(s: Setup, body: Record<string, unknown>): Promise<{ http: num
   return { http: res.status, body: (await res.json()) as Answer };
 }
 
+/** provider_token.* rows and grant stamps are queued after the answer (a microtask or two later), in batches: let them queue, then write them. */
+async function settle() {
+  await new Promise((resolve) => setImmediate(resolve));
+  await flushWrites();
+}
+
 const stateOf = (reauthUrl: string) => reauthUrl.slice(`${BASE}/connect/provider-token/`.length);
 
 /** The end user's browser: open the page, press Continue. Returns the provider URL and the callback cookie. */
@@ -119,6 +126,7 @@ describe("link required → hosted page → provider → back to the service →
     const ok = await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] });
     expect(ok.body).toMatchObject({ status: "ok", provider: "google", scopes: [DRIVE], account: { provider_user_id: "alice", email: "alice@example.test" } });
     expect(await idp.accessTokenWorks(String(ok.body.access_token))).toBe(true);
+    await settle();
     const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["provider_grant.created", "provider_token_request.completed", "provider_token.issued"]));
     const [grant] = await db.select().from(serviceGrants).where(eq(serviceGrants.serviceId, s.service.id));
@@ -205,6 +213,7 @@ describe("refresh and re-authorization", () => {
     expect(idp.counts.refreshGrants).toBe(1);
     expect(new Set(answers.map((a) => a.body.access_token)).size).toBe(1);
     expect(await idp.accessTokenWorks(String(answers[0]?.body.access_token))).toBe(true);
+    await settle();
     const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
     expect(actions.filter((a) => a === "provider_token.refreshed")).toHaveLength(1);
   });
@@ -323,5 +332,38 @@ describe("dashboard: grants listed and revoked (tRPC)", () => {
     expect((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.code).toBe("PROVIDER_GRANT_REQUIRED");
     const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
     expect(actions).toContain("provider_grant.revoked");
+  });
+
+  it("an admin disconnects the end user's account: revoked at the provider, deleted, LINK_REQUIRED; a member and another service cannot", async () => {
+    const { org, ownerId } = await makeOrg(db);
+    const s = await setup({ org });
+    const other = await setup({ org });
+    const userId = await linkUser(s, "nils@example.test");
+    await walk(String((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.reauth_url), "nils");
+    const ok = await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] });
+    expect(ok.body.status).toBe("ok");
+    const owner = callerFor(db, ownerId);
+    const listed = (await owner.services.get({ orgSlug: org.slug, serviceSlug: s.service.slug })).endUsers.find((u) => u.id === userId)?.connections[0];
+    const connectionId = String(listed?.connectionId);
+    expect(connectionId).toMatch(/^conn/);
+
+    // Refused: a read-only member, a stranger, and the same org's other service (no grant on it).
+    const member = await makeUser(db);
+    const { token } = await owner.orgs.invite({ slug: org.slug, role: "member" });
+    await callerFor(db, member.id).orgs.acceptInvitation({ token });
+    expect(await codeOf(callerFor(db, member.id).services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(db, (await makeUser(db)).id).services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId }))).toBe("NOT_FOUND");
+    expect(await codeOf(owner.services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: other.service.slug, connectionId }))).toBe("NOT_FOUND");
+    expect(await idp.accessTokenWorks(String(ok.body.access_token))).toBe(true);
+
+    const revocationsBefore = idp.counts.revocations;
+    expect(await owner.services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId })).toEqual({ provider: "google", revocation: "revoked" });
+    expect(idp.counts.revocations).toBe(revocationsBefore + 1);
+    expect(await idp.accessTokenWorks(String(ok.body.access_token))).toBe(false);
+    expect(await db.select().from(connections).where(eq(connections.id, connectionId))).toEqual([]);
+    expect((await ask(s, { user_id: userId, provider: "google", scopes: [DRIVE] })).body.code).toBe("PROVIDER_LINK_REQUIRED");
+    const actions = (await db.select().from(orgAuditEvents).where(eq(orgAuditEvents.serviceId, s.service.id))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["provider_grant.revoked", "provider_account.unlinked"]));
+    expect(await codeOf(owner.services.disconnectEndUserAccount({ orgSlug: org.slug, serviceSlug: s.service.slug, connectionId }))).toBe("NOT_FOUND");
   });
 });

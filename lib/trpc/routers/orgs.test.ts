@@ -34,4 +34,17 @@ describe("orgs and services routers (the dashboard)", () => {
     expect((await o.orgs.audit({ slug })).map((e) => e.action)).toEqual(expect.arrayContaining(["organization.created", "invitation.created", "invitation.accepted", "service.created", "api_key.created"]));
     expect(await codeOf(callerFor(db, null).orgs.list())).toBe("UNAUTHORIZED");
   });
+
+  it("delete: only an owner, only with the slug typed again", async () => {
+    const [owner, admin] = await Promise.all([makeUser(db), makeUser(db)]);
+    const o = callerFor(db, owner.id);
+    const slug = await o.orgs.create({ slug: uniqueSlug("del"), name: "Doomed" });
+    const { token } = await o.orgs.invite({ slug, role: "admin" });
+    await callerFor(db, admin.id).orgs.acceptInvitation({ token });
+    expect(await codeOf(callerFor(db, admin.id).orgs.delete({ slug, confirmSlug: slug }))).toBe("FORBIDDEN");
+    expect(await codeOf(o.orgs.delete({ slug, confirmSlug: `${slug}x` }))).toBe("BAD_REQUEST");
+    await o.orgs.delete({ slug, confirmSlug: slug });
+    expect(await codeOf(o.orgs.get({ slug }))).toBe("NOT_FOUND");
+    expect((await o.orgs.list()).map((r) => r.slug)).not.toContain(slug);
+  });
 });

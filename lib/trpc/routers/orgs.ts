@@ -7,6 +7,7 @@ import { acceptInvitation, createInvitation, previewInvitation, revokeInvitation
 import { changeMemberRole, removeMember } from "@/lib/orgs/members";
 import { canManage, orgAccess, orgManager } from "@/lib/orgs/org-access";
 import { createOrganization } from "@/lib/orgs/create-organization";
+import { deleteOrganization } from "@/lib/orgs/delete-organization";
 import { orgCall } from "../org-procedure";
 import { protectedProcedure, router } from "../init";
 
@@ -58,6 +59,11 @@ export const orgsRouter = router({
 
   changeRole: protectedProcedure.input(slug.extend({ userId: z.string().max(64), role })).mutation(({ ctx, input }) =>
     orgCall(async () => changeMemberRole(ctx.db, await orgAccess(ctx.db, input.slug, ctx.user.id), input.userId, input.role)),
+  ),
+
+  // Owners only, with the slug typed again; the owner's Activity records it (the org's own log goes with it).
+  delete: protectedProcedure.input(slug.extend({ confirmSlug: z.string().max(64) })).mutation(({ ctx, input }) =>
+    orgCall(async () => deleteOrganization(ctx.db, await orgAccess(ctx.db, input.slug, ctx.user.id), input.confirmSlug)),
   ),
 
   removeMember: protectedProcedure.input(slug.extend({ userId: z.string().max(64) })).mutation(({ ctx, input }) =>

@@ -11,6 +11,7 @@ import { createPlan, deletePlan } from "@/lib/services/manage-plans";
 import { configureProvider, createService, listServiceProviders, removeProvider, updateService } from "@/lib/services/manage-services";
 import { activeOrgAccess, orgServiceAccess } from "@/lib/services/org-service-access";
 import { revokeGrant } from "@/lib/provider-tokens/revoke-grant";
+import { disconnectEndUserAccount } from "@/lib/end-users/disconnect-end-user-account";
 import { orgCall } from "../org-procedure";
 import { protectedProcedure, router } from "../init";
 
@@ -41,7 +42,7 @@ export const servicesRouter = router({
       const endUsers = await Promise.all(
         users.rows.map(async ({ user, linkedAt }) => {
           const [sub, grants] = await Promise.all([findSubscription(ctx.db, service.id, user.id), listActiveGrantsForUser(ctx.db, service.id, user.id)]);
-          return { id: user.id, email: user.email, linkedAt, subscription: sub ? { planName: sub.planName, status: sub.sub.status, currentPeriodEnd: sub.sub.currentPeriodEnd } : null, connections: grants.map((g) => ({ grantId: g.id, provider: g.provider, scopes: g.scopes, lastUsedAt: g.lastUsedAt })) };
+          return { id: user.id, email: user.email, linkedAt, subscription: sub ? { planName: sub.planName, status: sub.sub.status, currentPeriodEnd: sub.sub.currentPeriodEnd } : null, connections: grants.map((g) => ({ grantId: g.id, connectionId: g.connectionId, provider: g.provider, scopes: g.scopes, lastUsedAt: g.lastUsedAt })) };
         }),
       );
       return {
@@ -78,6 +79,14 @@ export const servicesRouter = router({
     orgCall(async () => {
       const { access, service } = await orgServiceAccess(ctx.db, input.orgSlug, input.serviceSlug, ctx.user.id, "manage services");
       await revokeGrant(ctx.db, access, service, input.grantId);
+    }),
+  ),
+
+  // An end user's account, disconnected: revoked at the provider (as a personal disconnect), deleted, every grant on it revoked.
+  disconnectEndUserAccount: protectedProcedure.input(ref.extend({ connectionId: z.string().min(1).max(64) })).mutation(({ ctx, input }) =>
+    orgCall(async () => {
+      const { access, service } = await orgServiceAccess(ctx.db, input.orgSlug, input.serviceSlug, ctx.user.id, "manage services");
+      return disconnectEndUserAccount(ctx.db, access, service, input.connectionId);
     }),
   ),
 

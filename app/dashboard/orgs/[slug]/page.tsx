@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { AuditLog } from "@/components/orgs/audit-log";
 import { CreateServiceForm } from "@/components/orgs/create-service-form";
+import { DeleteOrgPanel } from "@/components/orgs/delete-org-panel";
 import { InvitePanel } from "@/components/orgs/invite-panel";
 import { MembersTable } from "@/components/orgs/members-table";
 import { OrgSwitcher } from "@/components/orgs/org-switcher";
@@ -54,6 +55,7 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
         <MembersTable orgSlug={view.org.slug} members={view.members} isOwner={view.role === "owner"} me={view.me} />
         {manage && <InvitePanel orgSlug={view.org.slug} canInviteOwner={view.role === "owner"} invitations={view.invitations} />}
         <AuditLog events={audit} members={members} />
+        {view.role === "owner" && <DeleteOrgPanel orgSlug={view.org.slug} />}
       </div>
     </>
   );
