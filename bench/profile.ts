@@ -1,6 +1,7 @@
 /**
- * npm run bench -- profile [serve|next-start|floor]
- * The token-fetch workload against one server started with `--cpu-prof`, then where its CPU
+ * npm run bench -- profile [serve|next-start|floor] [tokens|provider-tokens]
+ * One hot route's workload (POST /tokens/fetch, or POST /api/service/provider-tokens) against
+ * one server started with `--cpu-prof` on port BENCH_PORT + 1, then where its CPU
  * went: self time by area (Next, database driver, drizzle, crypto, our code, GC, …) and the
  * top functions. The evidence behind the Performance section. Needs `npm run build`.
  */
@@ -8,12 +9,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { driveTokenFetch } from "./lib/load";
-import { prepareBench } from "./lib/prepare";
+import { drive, providerTokensRoute, tokenFetchRoute } from "./lib/load";
+import { BENCH_PORT, prepareBench } from "./lib/prepare";
 import { startServer } from "./lib/server";
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; endTime: number; startTime: number };
 
 const AREAS: [string, RegExp][] = [
   ["next", /node_modules\/next\//],
@@ -47,11 +48,17 @@ function area(url: string, fn: string): string {
   return AREAS.find(([, re]) => re.test(url))?.[0] ?? "other";
 }
 
-function summarise(file: string): void {
+/** `lastSeconds`: only the samples of the profile's last seconds (the measured run, not start-up and warm-up). */
+function summarise(file: string, lastSeconds = Infinity, requests = 0): void {
   const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const from = p.endTime - lastSeconds * 1e6;
+  let at = p.startTime;
+  p.samples.forEach((id, i) => {
+    at += p.timeDeltas[i] ?? 0;
+    if (at >= from) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const areas = new Map<string, number>();
   const fns = new Map<string, number>();
   let busy = 0;
@@ -69,39 +76,47 @@ function summarise(file: string): void {
     fns.set(where, (fns.get(where) ?? 0) + us);
   }
   const pct = (us: number) => `${((100 * us) / busy).toFixed(1)} %`.padStart(7);
-  console.log(`busy CPU ${(busy / 1e6).toFixed(1)} s`);
+  console.log(`busy CPU ${(busy / 1e6).toFixed(1)} s${requests ? `, ${(busy / requests).toFixed(0)} µs per request` : ""}`);
   for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) console.log(`${pct(us)}  ${a}`);
   console.log("top functions (self time):");
   for (const [f, us] of [...fns].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${pct(us)}  ${f}`);
 }
 
+const MEASURED_S = 10;
+
 async function main() {
   const via = process.argv[2] ?? "serve";
-  if (via.endsWith(".cpuprofile")) return summarise(via); // re-read an earlier profile
-  const { workload, env } = await prepareBench();
+  if (via.endsWith(".cpuprofile")) return summarise(via, Number(process.argv[3] ?? Infinity), Number(process.argv[4] ?? 0)); // re-read an earlier profile: [last seconds] [requests]
+  const { workload, service, env } = await prepareBench();
+  const route = process.argv[3] === "provider-tokens" ? providerTokensRoute(service) : tokenFetchRoute(workload);
+  const port = String(BENCH_PORT + 1);
+  const base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(path.join(tmpdir(), "akhrot-prof-"));
   const prof = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
   const [args, ready] =
     via === "floor"
-      ? [[...prof, "--import", "tsx", "bench/lib/floor-server.ts"], "http://127.0.0.1:3611/ai/skill"]
+      ? [[...prof, "--import", "tsx", "bench/lib/floor-server.ts"], `${base}/ai/skill`]
       : via === "next-start"
-        ? [[...prof, "node_modules/next/dist/bin/next", "start", "-p", "3611", "-H", "127.0.0.1"], "http://127.0.0.1:3611/ai/skill"]
-        : [[...prof, "--import", "tsx", "scripts/serve.ts", "-p", "3611", "-H", "127.0.0.1"], "http://127.0.0.1:3611/ai/skill"];
-  const server = await startServer(process.execPath, args, { ...env, PORT: "3611", NODE_ENV: "production" }, ready);
+        ? [[...prof, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], `${base}/ai/skill`]
+        : [[...prof, "--import", "tsx", "scripts/serve.ts", "-p", port, "-H", "127.0.0.1"], `${base}/ai/skill`];
+  const server = await startServer(process.execPath, args, { ...env, PORT: port, NODE_ENV: "production" }, ready);
   let requests = 0;
   try {
-    await driveTokenFetch("http://127.0.0.1:3611", workload, 3);
-    const r = await driveTokenFetch("http://127.0.0.1:3611", workload, 10);
+    await drive(base, route, 3);
+    const r = await drive(base, route, MEASURED_S);
     requests = r.requests.total;
-    console.log(`${via}: ${r.requests.average.toFixed(0)} req/s under the profiler (slower than without it)`);
+    console.log(`${via} ${route.name}: ${r.requests.average.toFixed(0)} req/s under the profiler (slower than without it)`);
   } finally {
     await server.stop();
     await new Promise((r) => setTimeout(r, 2_000)); // the profile is written on exit
   }
-  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  // The server's main thread only (a loader's worker thread writes a profile of its own).
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .sort()[0];
   if (!file) throw new Error(`no profile written in ${dir}`);
   console.log(`profile: ${path.join(dir, file)} (${requests} requests in the measured run)`);
-  summarise(path.join(dir, file));
+  summarise(path.join(dir, file), MEASURED_S + 1, requests);
 }
 
 main().catch((e: unknown) => {

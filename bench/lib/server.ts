@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 
-export type Running = { proc: ChildProcess; stop: () => Promise<void>; peakRssMb: () => number };
+/** `cpuMs`: CPU time (user + system) the server's processes have used so far; load on other processes barely changes it. */
+export type Running = { proc: ChildProcess; stop: () => Promise<void>; peakRssMb: () => number; cpuMs: () => number; readyMs: number };
 
 function descendants(pid: number): number[] {
   const out = [pid];
@@ -25,13 +26,32 @@ function rssKb(pid: number): number {
   }
 }
 
-/** Start a server process, wait until `readyUrl` answers, and sample its tree's RSS every 250 ms. */
+const TICK_MS = 1000 / 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
+
+function cpuTicks(pid: number): number {
+  try {
+    // Fields after the parenthesised command name: state is 3rd, utime 14th, stime 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    return Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Start a server process, wait until `readyUrl` answers, and sample its tree's RSS every 250 ms
+ * (the tree is re-walked every 5 s: walking /proc on every sample costs the load generator CPU).
+ */
 export async function startServer(cmd: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<Running> {
+  const spawned = performance.now();
   const proc = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
   let peak = 0;
+  let tree: number[] = [];
+  let ticks = 0;
   const timer = setInterval(() => {
     if (!proc.pid) return;
-    peak = Math.max(peak, descendants(proc.pid).reduce((sum, p) => sum + rssKb(p), 0));
+    if (ticks++ % 20 === 0) tree = descendants(proc.pid);
+    peak = Math.max(peak, tree.reduce((sum, p) => sum + rssKb(p), 0));
   }, 250);
   const end = Date.now() + 90_000;
   for (;;) {
@@ -43,9 +63,12 @@ export async function startServer(cmd: string, args: string[], env: Record<strin
     if (Date.now() > end || proc.exitCode !== null) throw new Error(`${cmd} ${args.join(" ")} did not come up`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  const readyMs = Math.round(performance.now() - spawned);
   return {
     proc,
+    readyMs,
     peakRssMb: () => Math.round(peak / 1024),
+    cpuMs: () => (proc.pid ? descendants(proc.pid).reduce((sum, p) => sum + cpuTicks(p), 0) * TICK_MS : 0),
     stop: async () => {
       clearInterval(timer);
       if (proc.pid) process.kill(-proc.pid, "SIGTERM");
