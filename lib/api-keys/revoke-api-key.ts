@@ -2,12 +2,16 @@ import type { DbOrTx } from "@/db";
 import { revokeApiKeyRow } from "@/db/queries/api-keys";
 import type { ApiKey } from "@/db/schema";
 import { recordEvent } from "@/lib/audit/record-event";
+import { emitWebhookEvent } from "@/lib/webhooks";
 import { forgetKey } from "./key-cache";
 
 /** Revoke a key (only the owner's, when userId is given). Undefined when nothing matched or it was already revoked. */
 export async function revokeApiKey(db: DbOrTx, id: string, userId?: string): Promise<ApiKey | undefined> {
   const row = await revokeApiKeyRow(db, id, userId);
   forgetKey(id);
-  if (row) await recordEvent(db, { userId: row.userId, apiKeyId: row.id, action: "key.revoke", detail: { name: row.name } });
+  if (row) {
+    await recordEvent(db, { userId: row.userId, apiKeyId: row.id, action: "key.revoke", detail: { name: row.name } });
+    await emitWebhookEvent(db, { userId: row.userId }, "api_key.revoked", { apiKeyId: row.id, name: row.name, revokedAt: row.revokedAt?.toISOString() ?? null });
+  }
   return row;
 }

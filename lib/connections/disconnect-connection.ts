@@ -3,6 +3,7 @@ import { deleteConnectionRow, findConnectionById } from "@/db/queries/connection
 import { recordEvent } from "@/lib/audit/record-event";
 import { isOAuthConfigured, resolveClientConfig, revokeGrant, type RevokeOutcome } from "@/lib/oauth";
 import { getProvider } from "@/lib/providers";
+import { emitConnectionEvent } from "@/lib/webhooks";
 import { openAccessToken, openRefreshToken } from "./connection-secrets";
 
 export type DisconnectResult = { deleted: boolean; provider?: string; revocation: RevokeOutcome | "not_applicable" };
@@ -22,7 +23,8 @@ export async function disconnectConnection(db: Db, userId: string, connectionId:
     const tokens = { refreshToken: openRefreshToken(row), accessToken: openAccessToken(row) };
     revocation = tokens.refreshToken || tokens.accessToken ? await revokeGrant(resolveClientConfig(provider), tokens) : "not_applicable";
   }
-  const deleted = Boolean(await deleteConnectionRow(db, connectionId, userId));
+  const deleted = await deleteConnectionRow(db, connectionId, userId);
+  if (deleted) await emitConnectionEvent(db, "connection.revoked", deleted);
   await recordEvent(db, { userId, action: "connection.delete", provider: row.provider, connectionId: row.id, detail: { account: row.accountLabel, revocation } });
-  return { deleted, provider: row.provider, revocation };
+  return { deleted: Boolean(deleted), provider: row.provider, revocation };
 }

@@ -5,6 +5,7 @@ import type { Connection } from "@/db/schema";
 import { isUniqueViolation } from "@/db/unique-violation";
 import { recordEvent } from "@/lib/audit/record-event";
 import { randomId, sha256Hex } from "@/lib/crypto";
+import { emitConnectionEvent } from "@/lib/webhooks";
 import { env } from "@/lib/env";
 import type { ApiKeyProvider, MtprotoProvider } from "@/lib/providers";
 import { seal } from "./connection-secrets";
@@ -60,8 +61,14 @@ export async function saveApiKeyConnection(
     const existing = endUserId ? await findEndUserConnectionByAccount(tx, endUserId, provider.code, accountId) : userId ? await findConnectionByAccount(tx, userId, provider.code, accountId) : undefined;
     const id = existing?.id ?? randomId("conn");
     const values = { accountId, accountLabel: label, status: "active" as const, fieldsEnc: seal(id, "fields", JSON.stringify(checked.fields)), scopes: [] };
-    if (existing) return updateConnection(tx, id, values);
-    return insertConnectionIfAbsent(tx, { id, ...(endUserId ? { endUserId } : { userId }), provider: provider.code, authType: provider.authType, ...values });
+    if (existing) {
+      const updated = await updateConnection(tx, id, values);
+      if (updated && existing.status === "needs_reauth") await emitConnectionEvent(tx, "connection.recovered", updated);
+      return updated;
+    }
+    const created = await insertConnectionIfAbsent(tx, { id, ...(endUserId ? { endUserId } : { userId }), provider: provider.code, authType: provider.authType, ...values });
+    if (created) await emitConnectionEvent(tx, "connection.created", created);
+    return created;
   });
   if (!connection) return { ok: false, errors: { _form: "This key is already connected." } };
   await record(db, input, "connection.create", connection);

@@ -5,6 +5,7 @@ import type { Connection } from "@/db/schema";
 import { randomId } from "@/lib/crypto";
 import type { Identity, TokenSet } from "@/lib/oauth";
 import { storedExtras } from "@/lib/oauth/stored-extras";
+import { emitConnectionEvent } from "@/lib/webhooks";
 import { seal } from "./connection-secrets";
 
 /** When the provider would not say who the account is, reconnecting still updates one row. */
@@ -14,6 +15,8 @@ export const UNKNOWN_ACCOUNT = "default";
  * Store a fresh grant in one transaction: a reconnect of the same account updates its row
  * in place (same id, so ciphertexts stay bound to it); a grant without a refresh token
  * keeps the previous one. The owner is a dashboard user, or (hosted grant flow) an org's end user.
+ * Webhooks, in the same transaction: `connection.created` for a new row, `connection.recovered`
+ * when a reconnect revives one that needed re-authorization.
  */
 export async function saveOAuthConnection(
   db: Db,
@@ -40,10 +43,12 @@ export async function saveOAuthConnection(
       const existing = "endUserId" in input ? await findEndUserConnectionByAccount(tx, input.endUserId, input.provider, accountId) : await findConnectionByAccount(tx, input.userId, input.provider, accountId);
       if (existing) {
         const updated = await updateConnection(tx, existing.id, write(existing.id, existing));
+        if (updated && existing.status === "needs_reauth") await emitConnectionEvent(tx, "connection.recovered", updated);
         if (updated) return updated;
       }
       const id = randomId("conn");
       const created = await insertConnectionIfAbsent(tx, { id, ...("endUserId" in input ? { endUserId: input.endUserId } : { userId: input.userId }), provider: input.provider, authType: "oauth2", accountId, ...write(id) });
+      if (created) await emitConnectionEvent(tx, "connection.created", created);
       if (created) return created;
       // A concurrent callback for the same account inserted first: loop once to update it.
     }

@@ -5,9 +5,10 @@ import { purgeAbandonedSessions } from "@/lib/connect/purge-abandoned-sessions";
 import { safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { refreshDueConnections } from "@/lib/tokens/refresh-due-connections";
+import { deliverDueWebhooks } from "@/lib/webhooks";
 
 // GET /api/cron/refresh – Vercel Cron: refresh OAuth tokens that expire soon and drop abandoned
-// connect sessions' encrypted state (Authorization: Bearer $CRON_SECRET).
+// connect sessions' encrypted state, send due webhook deliveries (Authorization: Bearer $CRON_SECRET).
 export async function GET(req: Request) {
   try {
     const secret = env().CRON_SECRET;
@@ -17,7 +18,8 @@ export async function GET(req: Request) {
     }
     const db = await getDb();
     const refresh = await refreshDueConnections(db);
-    return json({ ...refresh, sessionsCleared: await purgeAbandonedSessions(db) });
+    const sessionsCleared = await purgeAbandonedSessions(db);
+    return json({ ...refresh, sessionsCleared, webhooks: await deliverDueWebhooks(db) });
   } catch (err) {
     return toErrorResponse(err);
   }
