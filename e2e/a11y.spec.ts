@@ -30,7 +30,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 // axe takes seconds per page on a loaded 2-core machine.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 360_000 });
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe: sign-in and sign-up pages, ${scheme}`, async ({ page }) => {
