@@ -69,6 +69,8 @@ export default defineConfig({
         AKHROT_SIGNUP_PER_IP: "1000",
         RATE_LIMIT_PUBLIC_PER_MINUTE: "1000",
         RATE_LIMIT_KEY_FAILURES_PER_MINUTE: "1000",
+        // The webhook spec's receiver listens on 127.0.0.1 in the test process.
+        WEBHOOK_ALLOW_PRIVATE_URLS: "true",
         // Always the server's own embedded database, even when the caller's shell points at Postgres.
         DATABASE_URL: "",
         OAUTH_GOOGLE_CLIENT_ID: "akhrot-test-client",

@@ -556,3 +556,94 @@ export type Subscription = typeof subscriptions.$inferSelect;
 export type ServiceGrant = typeof serviceGrants.$inferSelect;
 export type ProviderTokenRequest = typeof providerTokenRequests.$inferSelect;
 export type OrgAuditEvent = typeof orgAuditEvents.$inferSelect;
+
+// ── Signed webhooks (issue 15): endpoints, a durable outbox, one delivery row per endpoint ────
+// A message is written in the transaction of the change it reports; its deliveries are claimed
+// with a lease (FOR UPDATE SKIP LOCKED), so any number of instances deliver each one at least once
+// and never two at a time. The message id is the `webhook-id` header: receivers de-duplicate on it.
+
+export const webhookEventTypes = [
+  "connection.created",
+  "connection.needs_reauth",
+  "connection.recovered",
+  "connection.revoked",
+  "provider_grant.created",
+  "provider_grant.revoked",
+  "provider_token_request.completed",
+  "api_key.created",
+  "api_key.revoked",
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number] | "webhook.test";
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    /** Exactly one owner: a person (their own connections and keys) or an organization (its end users and service keys). */
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    orgId: text("org_id").references(() => organizations.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: text("events").array().notNull(),
+    /** The `whsec_…` signing secret, encrypted (lib/crypto, AAD `${id}:secret`); shown once at creation. */
+    secretEnc: text("secret_enc").notNull(),
+    /** Set by the owner, or automatically after days of consecutive failures (disabledReason says which). */
+    disabledAt: ts("disabled_at"),
+    disabledReason: text("disabled_reason"),
+    /** First failed attempt of the current failure streak; cleared by any success. */
+    failingSince: ts("failing_since"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("webhook_endpoints_one_owner", sql`(${t.userId} is null) <> (${t.orgId} is null)`),
+    index("webhook_endpoints_user_idx").on(t.userId),
+    index("webhook_endpoints_org_idx").on(t.orgId),
+  ],
+);
+
+export const webhookMessages = pgTable("webhook_messages", {
+  /** `msg_…`, sent as `webhook-id`: the same on every retry of this message. */
+  id: text("id").primaryKey(),
+  eventType: text("event_type").$type<WebhookEventType>().notNull(),
+  /** The signed body: `{type, timestamp, data}`; ids, provider, labels and times only, never a secret. */
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveryStatuses = ["pending", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    messageId: text("message_id")
+      .notNull()
+      .references(() => webhookMessages.id, { onDelete: "cascade" }),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    /** pending → delivered (a 2xx), or failed once the retry schedule is spent. */
+    status: text("status").$type<WebhookDeliveryStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    /** Claim lease: the instance whose random owner token is here is the only one sending it until the lease lapses. */
+    leaseUntil: ts("lease_until"),
+    leaseOwner: text("lease_owner"),
+    /** The receiver's HTTP status of the last attempt (null: no answer; see lastError). */
+    lastStatusCode: integer("last_status_code"),
+    /** Why the last attempt got no answer, in our words ("timed out", "refused: private address"); never the receiver's body. */
+    lastError: text("last_error"),
+    lastAttemptAt: ts("last_attempt_at"),
+    deliveredAt: ts("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_message_endpoint_uq").on(t.messageId, t.endpointId),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.id),
+  ],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookMessage = typeof webhookMessages.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

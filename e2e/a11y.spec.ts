@@ -15,6 +15,7 @@ const DASHBOARD_PAGES = [
   "/dashboard/connections",
   "/dashboard/keys",
   "/dashboard/activity",
+  "/dashboard/webhooks",
 ];
 const PUBLIC_PAGES = ["/sign-in", "/sign-up"];
 
@@ -51,6 +52,11 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Create key" }).click();
     const key = await page.getByTestId("new-key-value").inputValue();
     await request.post("/tokens/fetch", { headers: { Authorization: `Bearer ${key}` }, data: { provider: "openai" } });
+    // A webhook endpoint, so the Webhooks page shows its card, delivery log and buttons.
+    await page.goto("/dashboard/webhooks");
+    await page.getByLabel("Receiver URL").fill("https://example.com/akhrot-hooks");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByTestId("webhook-endpoints")).toBeVisible();
     // An organization with a service, a key and an end user, for the org and service pages.
     const slug = `axe-${scheme}-${Date.now().toString(36)}`;
     await page.goto("/dashboard/orgs");

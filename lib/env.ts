@@ -96,6 +96,12 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, "must be host names or *.domain patterns, comma-separated"))),
   /** Outbound calls (key checks, webhooks) may reach private/loopback addresses and plain http: tests and private networks only. */
   AKHROT_OUTBOUND_ALLOW_PRIVATE: boolish,
+  /** Webhook URLs may point at private/loopback addresses and use plain http: tests and private networks only. */
+  WEBHOOK_ALLOW_PRIVATE_URLS: boolish,
+  /** How long a webhook receiver has to answer one delivery. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  /** An endpoint whose deliveries have failed without a success for this many days is disabled. */
+  WEBHOOK_DISABLE_AFTER_DAYS: z.coerce.number().positive().max(365).default(5),
   /** Telegram login codes an Akhrot user, and a phone number, may request per hour. */
   TELEGRAM_CODES_PER_HOUR: z.coerce.number().int().positive().default(5),
 });

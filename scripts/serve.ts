@@ -9,6 +9,7 @@ import next from "next";
 import { log } from "@/lib/log";
 import { createAkhrotServer } from "@/lib/server/create-server";
 import { fastPath, requestFastPath } from "@/lib/server/fast-path-slot";
+import { startWebhookDriver } from "@/lib/webhooks/webhook-driver";
 
 function flag(names: string[]): string | undefined {
   const args = process.argv.slice(2);
@@ -37,11 +38,15 @@ server.listen(port, hostname, () => {
   const address = server.address();
   const host = typeof address === "object" && address && !["::", "0.0.0.0"].includes(address.address) ? address.address : "127.0.0.1";
   fetch(`http://${urlHost(host)}:${port}/ai/skill`).catch(() => {});
+  // Webhook deliveries that are due (retries, and events whose immediate run was missed, e.g. by a restart).
+  stopWebhooks = startWebhookDriver();
 });
+let stopWebhooks = () => {};
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     server.close();
+    stopWebhooks();
     // Let in-flight answers finish, then go (open keep-alive sockets would hold close() forever).
     setTimeout(() => process.exit(0), 1_000).unref();
     server.closeIdleConnections();

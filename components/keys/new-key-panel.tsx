@@ -4,12 +4,23 @@ import { useEffect, useRef } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { buttonGhost } from "@/components/ui/styles";
 
+type Wording = { title: string; note: string; inputLabel: string; copyLabel: string };
+
+const keyWording = (name: string): Wording => ({
+  title: `Your new key “${name}”`,
+  note: "Copy it now. For your security it will not be shown again; if you lose it, revoke it and create a new one.",
+  inputLabel: "New API key",
+  copyLabel: "Copy key",
+});
+
 /**
- * The freshly minted key, shown once. It lives only in client memory until dismissed. It takes
- * the focus and scrolls into view when it appears: on a phone the form that minted it fills the
- * screen, and a key the person never sees is a key they must revoke.
+ * A freshly minted secret (an agent key, a webhook signing secret), shown once. It lives only in
+ * client memory until dismissed. It takes the focus and scrolls into view when it appears: on a
+ * phone the form that minted it fills the screen, and a key the person never sees is a key they
+ * must revoke.
  */
-export function NewKeyPanel({ name, secret, onDismiss }: { name: string; secret: string; onDismiss: () => void }) {
+export function NewKeyPanel({ name, secret, onDismiss, wording }: { name: string; secret: string; onDismiss: () => void; wording?: Wording }) {
+  const w = wording ?? keyWording(name);
   const panel = useRef<HTMLElement>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -24,12 +35,12 @@ export function NewKeyPanel({ name, secret, onDismiss }: { name: string; secret:
         </svg>
         <div className="min-w-0 flex-1">
           <h2 id="new-key-title" className="text-sm font-semibold text-amber-950">
-            Your new key “{name}”
+            {w.title}
           </h2>
-          <p className="mt-1 text-sm text-amber-900">Copy it now. For your security it will not be shown again; if you lose it, revoke it and create a new one.</p>
+          <p className="mt-1 text-sm text-amber-900">{w.note}</p>
           <div className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-center">
             <label htmlFor="new-key-value" className="sr-only">
-              New API key
+              {w.inputLabel}
             </label>
             <input
               id="new-key-value"
@@ -40,7 +51,7 @@ export function NewKeyPanel({ name, secret, onDismiss }: { name: string; secret:
               className="block w-full min-w-0 rounded-lg border border-amber-300 bg-white px-3 py-2 font-mono text-xs text-zinc-900 shadow-inner focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500 sm:text-sm"
               data-testid="new-key-value"
             />
-            <CopyButton value={secret} label="Copy key" />
+            <CopyButton value={secret} label={w.copyLabel} />
           </div>
           <div className="mt-3">
             <button type="button" onClick={onDismiss} className={`${buttonGhost} -ml-3 text-amber-900 hover:bg-amber-100`}>

@@ -69,7 +69,7 @@ export async function revokeServiceGrants(db: DbOrTx, serviceId: string, endUser
     .update(serviceGrants)
     .set({ status: "revoked", revokedAt: now })
     .where(and(eq(serviceGrants.serviceId, serviceId), eq(serviceGrants.endUserId, endUserId), eq(serviceGrants.status, "active")))
-    .returning({ id: serviceGrants.id, provider: serviceGrants.provider });
+    .returning({ id: serviceGrants.id, provider: serviceGrants.provider, connectionId: serviceGrants.connectionId });
 }
 
 export function listActiveGrantsForUser(db: DbOrTx, serviceId: string, endUserId: string) {

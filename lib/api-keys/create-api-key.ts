@@ -3,6 +3,7 @@ import { insertApiKey } from "@/db/queries/api-keys";
 import type { ApiKey } from "@/db/schema";
 import { recordEvent } from "@/lib/audit/record-event";
 import { randomId, sha256Hex } from "@/lib/crypto";
+import { emitWebhookEvent } from "@/lib/webhooks";
 import { generateApiKey } from "./key-format";
 
 export type CreateApiKeyInput = { userId: string; name: string; providers?: string[] | null; expiresAt?: Date | null };
@@ -25,5 +26,6 @@ export async function createApiKey(db: DbOrTx, input: CreateApiKeyInput): Promis
     action: "key.create",
     detail: { name: row.name, providers: row.providers, expiresAt: row.expiresAt?.toISOString() ?? null },
   });
+  await emitWebhookEvent(db, { userId: input.userId }, "api_key.created", { apiKeyId: row.id, name: row.name, expiresAt: row.expiresAt?.toISOString() ?? null });
   return { key, row };
 }

@@ -3,6 +3,7 @@ import { revokeApiKeyRow } from "@/db/queries/api-keys";
 import { deleteMcpOauthGrant } from "@/db/queries/mcp-oauth";
 import type { ApiKey } from "@/db/schema";
 import { recordEvent } from "@/lib/audit/record-event";
+import { emitWebhookEvent } from "@/lib/webhooks";
 import { forgetKey } from "./key-cache";
 
 /**
@@ -14,6 +15,9 @@ export async function revokeApiKey(db: DbOrTx, id: string, userId?: string): Pro
   const row = await revokeApiKeyRow(db, id, userId);
   forgetKey(id);
   if (row?.mcpGrantId) await deleteMcpOauthGrant(db, row.mcpGrantId);
-  if (row) await recordEvent(db, { userId: row.userId, apiKeyId: row.id, action: "key.revoke", detail: { name: row.name } });
+  if (row) {
+    await recordEvent(db, { userId: row.userId, apiKeyId: row.id, action: "key.revoke", detail: { name: row.name } });
+    await emitWebhookEvent(db, { userId: row.userId }, "api_key.revoked", { apiKeyId: row.id, name: row.name, revokedAt: row.revokedAt?.toISOString() ?? null });
+  }
   return row;
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as summary } from "@/app/ai/context/summary/route";
-import { request, uniqueEmail } from "@/lib/testing/fixtures";
+import { request, testDb, uniqueEmail } from "@/lib/testing/fixtures";
 import { runCli } from "./run-cli";
 
 async function cli(...argv: string[]) {
@@ -9,6 +9,9 @@ async function cli(...argv: string[]) {
   const code = await runCli(argv, { log: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err };
 }
+
+// The first migration of an in-memory PGlite is slow on a loaded machine: not inside a test's 30 s.
+beforeAll(() => testDb().then(() => undefined), 180_000);
 
 describe("operator CLI", () => {
   it("user create → key create (key alone on the last stdout line) → the key works → list → revoke", async () => {

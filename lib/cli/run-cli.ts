@@ -10,7 +10,9 @@ import { describeIssues } from "@/lib/api/read-json";
 import { currentKeyId } from "@/lib/crypto";
 import { encryptionStatus } from "@/lib/connections/encryption-status";
 import { rotateEncryption } from "@/lib/connections/rotate-encryption";
+import { settleDeliveryKicks } from "@/lib/webhooks";
 import { ORG_USAGE, OrgCliError, runOrgCommand } from "./org-commands";
+import { runWebhookCommand, WEBHOOK_USAGE, WebhookCliError } from "./webhook-commands";
 
 const USAGE = `usage: npm run akhrot -- <command>
   user create --email E --password P
@@ -20,7 +22,8 @@ const USAGE = `usage: npm run akhrot -- <command>
   key revoke --id ID
   encryption status     (stored secrets per encryption key id; a key id still in use must stay configured)
   encryption rotate     (re-encrypt every secret under AKHROT_ENCRYPTION_KEY; keep the old key in AKHROT_ENCRYPTION_KEYS_OLD until it finishes)
-${ORG_USAGE}`;
+${ORG_USAGE}
+${WEBHOOK_USAGE}`;
 
 export class CliError extends Error {}
 
@@ -113,7 +116,7 @@ async function dispatch(argv: string[], out: Out): Promise<void> {
     const r = await rotateEncryption(db);
     out.log(`re-encrypted ${r.connections} connection(s) and ${r.sessions} connect session(s) under key ${currentKeyId()}`);
     if (r.unreadable) out.err(`akhrot: ${r.unreadable} row(s) could not be decrypted with any configured key and were left as they are`);
-  } else if (!(await runOrgCommand(db, argv, out))) {
+  } else if (!(await runOrgCommand(db, argv, out)) && !(await runWebhookCommand(db, argv, out))) {
     throw new CliError(USAGE);
   }
 }
@@ -129,10 +132,12 @@ export async function runCli(argv: string[], out: Out = { log: (l) => process.st
     await dispatch(argv, out);
     return 0;
   } catch (e) {
-    const known = e instanceof CliError || e instanceof OrgCliError;
+    const known = e instanceof CliError || e instanceof OrgCliError || e instanceof WebhookCliError;
     out.err(known ? `akhrot: ${e.message}` : `akhrot: ${e instanceof Error ? e.message : String(e)}`);
     return known ? 2 : 1;
   } finally {
+    // An event this command emitted (key create/revoke) is being delivered in the background.
+    await settleDeliveryKicks();
     if (opts.close) await closeDb().catch(() => {});
   }
 }

@@ -5,6 +5,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { isOAuthConfigured, resolveClientConfig, revokeGrant, type RevokeOutcome } from "@/lib/oauth";
 import type { Connection } from "@/db/schema";
 import { getProvider } from "@/lib/providers";
+import { emitConnectionEvent } from "@/lib/webhooks";
 import { openAccessToken, openRefreshToken } from "./connection-secrets";
 
 export type DisconnectResult = { deleted: boolean; provider?: string; revocation: RevokeOutcome | "not_applicable" };
@@ -30,7 +31,9 @@ export async function disconnectConnection(db: Db, userId: string, connectionId:
   const row = await findConnectionById(db, connectionId);
   if (!row || row.userId !== userId) return { deleted: false, revocation: "not_applicable" };
   const revocation = await revokeAtProvider(row);
-  const deleted = Boolean(await deleteConnectionRow(db, connectionId, userId));
+  const gone = await deleteConnectionRow(db, connectionId, userId);
+  const deleted = Boolean(gone);
+  if (gone) await emitConnectionEvent(db, "connection.revoked", gone);
   // The default went away: the newest remaining account takes over, named as such on the Connections page.
   if (deleted && row.isDefault) await settleDefaultAfterDelete(db, userId, row.provider);
   await recordEvent(db, { userId, action: "connection.delete", provider: row.provider, connectionId: row.id, detail: { account: row.accountLabel, revocation } });

@@ -6,6 +6,7 @@ import type { Connection } from "@/db/schema";
 import { isUniqueViolation } from "@/db/unique-violation";
 import { recordEvent } from "@/lib/audit/record-event";
 import { randomId, sha256Hex } from "@/lib/crypto";
+import { emitConnectionEvent } from "@/lib/webhooks";
 import { env } from "@/lib/env";
 import type { ApiKeyProvider, MtprotoProvider } from "@/lib/providers";
 import { seal } from "./connection-secrets";
@@ -64,6 +65,8 @@ export async function saveApiKeyConnection(
     const id = existing?.id ?? randomId("conn");
     const values = { accountId, accountLabel: label, status: "active" as const, fieldsEnc: seal(id, "fields", JSON.stringify(checked.fields)), scopes: [] };
     const saved = existing ? await updateConnection(tx, id, values) : await insertConnectionIfAbsent(tx, { id, ...(endUserId ? { endUserId } : { userId }), provider: provider.code, authType: provider.authType, ...values });
+    if (saved && !existing) await emitConnectionEvent(tx, "connection.created", saved);
+    if (saved && existing?.status === "needs_reauth") await emitConnectionEvent(tx, "connection.recovered", saved);
     if (!saved || !userId) return saved;
     await settleDefaultAfterSave(tx, userId, provider.code, saved.id, input.makeDefault ?? false);
     return findConnectionById(tx, saved.id);

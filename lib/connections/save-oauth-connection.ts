@@ -6,6 +6,7 @@ import type { Connection } from "@/db/schema";
 import { randomId } from "@/lib/crypto";
 import type { Identity, TokenSet } from "@/lib/oauth";
 import { storedExtras } from "@/lib/oauth/stored-extras";
+import { emitConnectionEvent } from "@/lib/webhooks";
 import { seal } from "./connection-secrets";
 
 /** When the provider would not say who the account is, reconnecting still updates one row. */
@@ -17,6 +18,9 @@ export const UNKNOWN_ACCOUNT = "default";
  * keeps the previous one. The owner is a dashboard user, or (hosted grant flow) an org's end user.
  * A dashboard user's first account of a provider becomes the default; a later one only when
  * the person chose so on the connect page (`makeDefault`).
+ *
+ * Webhooks, in the same transaction: `connection.created` for a new row, `connection.recovered`
+ * when a reconnect revives one that needed re-authorization.
  */
 export async function saveOAuthConnection(
   db: Db,
@@ -48,10 +52,12 @@ export async function saveOAuthConnection(
       const existing = "endUserId" in input ? await findEndUserConnectionByAccount(tx, input.endUserId, input.provider, accountId) : await findConnectionByAccount(tx, input.userId, input.provider, accountId);
       if (existing) {
         const updated = await updateConnection(tx, existing.id, write(existing.id, existing));
+        if (updated && existing.status === "needs_reauth") await emitConnectionEvent(tx, "connection.recovered", updated);
         if (updated) return settled(tx, updated);
       }
       const id = randomId("conn");
       const created = await insertConnectionIfAbsent(tx, { id, ...("endUserId" in input ? { endUserId: input.endUserId } : { userId: input.userId }), provider: input.provider, authType: "oauth2", accountId, ...write(id) });
+      if (created) await emitConnectionEvent(tx, "connection.created", created);
       if (created) return settled(tx, created);
       // A concurrent callback for the same account inserted first: loop once to update it.
     }

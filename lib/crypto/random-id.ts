@@ -13,8 +13,8 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-/** Prefixed public ids: `conn_…`, `cs_…`, `key_…`, `usr_…`, `org_…`, `svc_…`, … (128 bits of randomness). */
-export type IdPrefix = "conn" | "cs" | "key" | "usr" | "org" | "inv" | "svc" | "plan" | "skey" | "eu" | "sub" | "grant" | "ptr";
+/** Prefixed public ids: `conn_…`, `cs_…`, `key_…`, `usr_…`, `org_…`, `svc_…`, `wh_…` (webhook endpoints), `msg_…` (webhook messages), … (128 bits of randomness). */
+export type IdPrefix = "conn" | "cs" | "key" | "usr" | "org" | "inv" | "svc" | "plan" | "skey" | "eu" | "sub" | "grant" | "ptr" | "wh" | "msg";
 export function randomId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(22)}`;
 }

@@ -19,6 +19,7 @@ import type { EndUser } from "@/db/schema";
 import { randomId } from "@/lib/crypto";
 import { badRequest, notFound } from "@/lib/orgs/org-error";
 import { recordOrgEvent } from "@/lib/orgs/record-org-event";
+import { emitWebhookEvent } from "@/lib/webhooks";
 
 export type ServiceScope = { serviceId: string; orgId: string; keyId?: string | null; actorUserId?: string | null };
 export type Page = { limit: number; offset: number };
@@ -70,7 +71,10 @@ export async function unlinkServiceUser(db: Db, scope: ServiceScope, endUserId: 
     const grants = await revokeServiceGrants(tx, scope.serviceId, endUserId, now);
     await unlinkEndUser(tx, scope.serviceId, endUserId);
     const base = { orgId: scope.orgId, serviceId: scope.serviceId, serviceKeyId: scope.keyId ?? null, actorUserId: scope.actorUserId ?? null };
-    for (const g of grants) await recordOrgEvent(tx, { ...base, action: "provider_grant.revoked", targetType: "provider_grant", targetId: g.id, detail: { user_id: endUserId, provider: g.provider } });
+    for (const g of grants) {
+      await recordOrgEvent(tx, { ...base, action: "provider_grant.revoked", targetType: "provider_grant", targetId: g.id, detail: { user_id: endUserId, provider: g.provider } });
+      await emitWebhookEvent(tx, { orgId: scope.orgId }, "provider_grant.revoked", { grantId: g.id, serviceId: scope.serviceId, endUserId, provider: g.provider, connectionId: g.connectionId });
+    }
     await recordOrgEvent(tx, {
       ...base,
       action: "end_user.unlinked",

@@ -19,6 +19,7 @@ import { saveOAuthConnection, UNKNOWN_ACCOUNT } from "@/lib/connections/save-oau
 import { randomId } from "@/lib/crypto";
 import type { Identity, TokenSet } from "@/lib/oauth";
 import { recordOrgEvent } from "@/lib/orgs/record-org-event";
+import { emitWebhookEvent } from "@/lib/webhooks";
 import { grantRedirect, type GrantErrorCode } from "./grant-redirect";
 import { hasAll } from "./issue-provider-token";
 
@@ -89,6 +90,10 @@ async function claimAndGrant(db: Db, request: ProviderTokenRequest, service: Ser
     const event = { orgId: service.orgId, serviceId: service.id, targetType: "service_grant", targetId: grant.id };
     await recordOrgEvent(tx, { ...event, action: "provider_grant.created", detail: { user_id: request.endUserId, provider: request.provider, scopes: grant.scopes, provider_token_request: request.id } });
     await recordOrgEvent(tx, { ...event, action: "provider_token_request.completed", detail: { service_id: service.id, provider: request.provider, connected_account_id: connectionId } });
+    const org = { orgId: service.orgId };
+    const facts = { serviceId: service.id, endUserId: request.endUserId, provider: request.provider, connectionId };
+    await emitWebhookEvent(tx, org, "provider_grant.created", { grantId: grant.id, ...facts, scopes: grant.scopes });
+    await emitWebhookEvent(tx, org, "provider_token_request.completed", { requestId: request.id, ...facts });
     return true;
   });
 }

@@ -5,6 +5,7 @@ import type { ServiceApiKey, ServiceRow } from "@/db/schema";
 import { randomId, sha256Hex } from "@/lib/crypto";
 import { badRequest, notFound } from "@/lib/orgs/org-error";
 import { recordOrgEvent } from "@/lib/orgs/record-org-event";
+import { emitWebhookEvent } from "@/lib/webhooks";
 import type { Actor } from "@/lib/services/manage-services";
 import { validatePermissions } from "./permissions";
 import { forgetServiceKey } from "./service-key-cache";
@@ -43,6 +44,7 @@ export async function createServiceKey(db: Db, actor: Actor, service: ServiceRow
       targetId: row.id,
       detail: { api_key_id: row.id, service_id: service.id, service_slug: service.slug, name, permissions, expires_at: row.expiresAt?.toISOString() ?? null },
     });
+    await emitWebhookEvent(tx, { orgId: actor.orgId }, "api_key.created", { apiKeyId: row.id, serviceId: service.id, name, permissions, expiresAt: row.expiresAt?.toISOString() ?? null });
     return { key, row };
   });
 }
@@ -52,6 +54,7 @@ export async function deleteServiceKey(db: Db, actor: Actor, service: ServiceRow
     const row = await deleteServiceApiKey(tx, service.id, id);
     if (!row) throw notFound("API key not found");
     await recordOrgEvent(tx, { orgId: actor.orgId, serviceId: service.id, actorUserId: actor.userId, action: "api_key.deleted", targetType: "api_key", targetId: row.id, detail: { api_key_id: row.id, service_id: service.id, service_slug: service.slug, name: row.name } });
+    await emitWebhookEvent(tx, { orgId: actor.orgId }, "api_key.revoked", { apiKeyId: row.id, serviceId: service.id, name: row.name });
   });
   forgetServiceKey(id);
 }

@@ -29,6 +29,7 @@ import { recordRefresh } from "@/lib/metrics";
 import { describeFailure, PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
 import type { OAuthProvider } from "@/lib/providers";
 import { connectHint } from "@/lib/readiness/provider-readiness";
+import { emitConnectionEvent } from "@/lib/webhooks";
 import { SAVE_RETRY_BUDGET_MS, saveRefreshedTokens } from "./save-refreshed-tokens";
 
 /**
@@ -159,6 +160,7 @@ async function providerRefused(db: Db, provider: OAuthProvider, row: Connection,
     const said = describeFailure(err.failure);
     const marked = await updateAsLeaseHolder(db, row.id, lease.owner, { status: "needs_reauth", statusReason: `${provider.name} refused to refresh the token: ${said}`, refreshLeaseUntil: null, refreshLeaseOwner: null, refreshFailures: row.refreshFailures + 1 });
     if (!marked) return RETRY;
+    await emitConnectionEvent(db, "connection.needs_reauth", marked);
     await recordEvent(db, { userId: row.userId, action: "token.refresh", provider: row.provider, connectionId: row.id, outcome: "failure", detail: { error: err.failure.error, ...description } });
     throw reauthError(provider, `${provider.name} refused to refresh the token (${said}); the connection is marked for re-authorization.`);
   }
@@ -173,7 +175,8 @@ async function providerRefused(db: Db, provider: OAuthProvider, row: Connection,
 async function expiredWithoutRefresh(db: Db, provider: OAuthProvider, row: Connection): Promise<FreshToken> {
   if (row.expiresAt && row.expiresAt.getTime() > Date.now()) return serve(row); // inside the margin, still valid
   const why = `The ${provider.name} token expired and ${provider.name} gave no refresh token.`;
-  await updateConnection(db, row.id, { status: "needs_reauth", statusReason: why });
+  const marked = await updateConnection(db, row.id, { status: "needs_reauth", statusReason: why });
+  if (marked && row.status !== "needs_reauth") await emitConnectionEvent(db, "connection.needs_reauth", marked);
   throw reauthError(provider, why);
 }
 

@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { connectionsRouter } from "./routers/connections";
 import { orgsRouter } from "./routers/orgs";
 import { servicesRouter } from "./routers/services";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -11,6 +12,7 @@ export const appRouter = router({
   activity: activityRouter,
   orgs: orgsRouter,
   services: servicesRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,9 +6,10 @@ import { deleteExpiredMcpOauthRecords } from "@/db/queries/mcp-oauth";
 import { safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { refreshDueConnections } from "@/lib/tokens/refresh-due-connections";
+import { deliverDueWebhooks } from "@/lib/webhooks";
 
 // GET /api/cron/refresh – Vercel Cron: refresh OAuth tokens that expire soon and drop abandoned
-// connect sessions' encrypted state (Authorization: Bearer $CRON_SECRET).
+// connect sessions' encrypted state, send due webhook deliveries (Authorization: Bearer $CRON_SECRET).
 export async function GET(req: Request) {
   try {
     const secret = env().CRON_SECRET;
@@ -18,8 +19,10 @@ export async function GET(req: Request) {
     }
     const db = await getDb();
     const refresh = await refreshDueConnections(db);
+    const sessionsCleared = await purgeAbandonedSessions(db);
     // Expired MCP OAuth records (codes, tokens, interactions) are never read again; the sweep keeps the table small.
-    return json({ ...refresh, sessionsCleared: await purgeAbandonedSessions(db), mcpOauthRecordsCleared: await deleteExpiredMcpOauthRecords(db, new Date()) });
+    const mcpOauthRecordsCleared = await deleteExpiredMcpOauthRecords(db, new Date());
+    return json({ ...refresh, sessionsCleared, mcpOauthRecordsCleared, webhooks: await deliverDueWebhooks(db) });
   } catch (err) {
     return toErrorResponse(err);
   }

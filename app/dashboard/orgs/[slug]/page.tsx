@@ -52,6 +52,14 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
           )}
         </section>
         {manage && view.org.status === "active" && <CreateServiceForm orgSlug={view.org.slug} />}
+        {manage && (
+          <p className="text-sm">
+            <Link className="font-medium text-zinc-900 underline underline-offset-2" href={`/dashboard/orgs/${view.org.slug}/webhooks`}>
+              Webhooks
+            </Link>
+            <span className="text-zinc-600"> · signed events about end users, grants and service keys</span>
+          </p>
+        )}
         <MembersTable orgSlug={view.org.slug} members={view.members} isOwner={view.role === "owner"} me={view.me} />
         {manage && <InvitePanel orgSlug={view.org.slug} canInviteOwner={view.role === "owner"} invitations={view.invitations} />}
         <AuditLog events={audit} members={members} />
