@@ -20,6 +20,7 @@ import { randomId } from "@/lib/crypto";
 import type { Identity, TokenSet } from "@/lib/oauth";
 import { recordOrgEvent } from "@/lib/orgs/record-org-event";
 import { emitWebhookEvent } from "@/lib/webhooks";
+import type { TelegramLoginView } from "@/lib/telegram/telegram-login-view";
 import { grantRedirect, type GrantErrorCode } from "./grant-redirect";
 import { hasAll } from "./issue-provider-token";
 
@@ -74,11 +75,31 @@ export async function completeKeyGrant(
   provider: ApiKeyProvider | MtprotoProvider,
   values: Record<string, unknown>,
   now = new Date(),
-): Promise<{ ok: true; redirectTo: string } | { ok: false; errors: FieldErrors }> {
-  const saved = await saveApiKeyConnection(db, { userId: null, endUserId: request.endUserId, provider, values });
+  identity?: { accountId: string; label: string },
+): Promise<{ ok: true; redirectTo: string; connectionId: string } | { ok: false; errors: FieldErrors }> {
+  const saved = await saveApiKeyConnection(db, { userId: null, endUserId: request.endUserId, provider, values, identity });
   if (!saved.ok) return saved;
   const won = await claimAndGrant(db, request, service, saved.connection.id, now);
-  return { ok: true, redirectTo: grantRedirect(request.redirectUri, request.provider, request.clientState, won ? undefined : "request_expired") };
+  return { ok: true, connectionId: saved.connection.id, redirectTo: grantRedirect(request.redirectUri, request.provider, request.clientState, won ? undefined : "request_expired") };
+}
+
+/**
+ * Telegram's phone login on the hosted grant page signed in: the session string is stored as a
+ * pasted one would be, and the connect session closes either way. The view carries the
+ * redirect back to the service (success, or the error when the request lapsed meanwhile).
+ */
+export async function completeTelegramGrant(db: Db, session: ConnectSession, provider: MtprotoProvider, sessionString: string, identity?: { accountId: string; label: string }, now = new Date()): Promise<TelegramLoginView> {
+  const request = session.providerTokenRequestId ? await findTokenRequestById(db, session.providerTokenRequestId) : undefined;
+  const service = request && (await findServiceById(db, request.serviceId));
+  if (!request || !service) throw new Error("provider-token request vanished");
+  if (request.status !== "pending" || request.expiresAt <= now) {
+    await finishConnectSession(db, session.id, { status: "failed", error: "request_expired" });
+    return { step: "done", redirectTo: await failGrant(db, request.id, "request_expired", now) };
+  }
+  const done = await completeKeyGrant(db, request, service, provider, { sessionString }, now, identity);
+  if (!done.ok) return { step: "closed", error: done.errors._form ?? "Akhrot could not store this Telegram session. Go back to the app and try again." };
+  await finishConnectSession(db, session.id, { status: "completed", connectionId: done.connectionId });
+  return { step: "done", redirectTo: done.redirectTo };
 }
 
 /** One transaction: claim the request (one winner), upsert the grant with the REQUESTED scopes, audit both. */

@@ -3,7 +3,7 @@
  * each render must set its own CSRF cookie, which a server component cannot do and proxy.ts
  * only does for agent links. Every interpolated value is escaped.
  */
-import type { GrantPage } from "./grant-page";
+import { TELEGRAM_LOGIN_FIELD, type GrantPage } from "./grant-page";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -25,6 +25,16 @@ function pasteForm(page: Extract<GrantPage, { kind: "open" }>, csrf: string, act
 }
 
 export function grantPageHtml(page: Extract<GrantPage, { kind: "open" }>, csrf: string, action: string, errors: Record<string, string> = {}): string {
+  if (page.provider.authType === "mtproto") {
+    // Telegram: the phone login first (on its own page, armed to this browser); importing a session string stays available.
+    return shell(
+      `Connect ${page.provider.name}`,
+      `<h1>${esc(page.service.name)} asks for your ${esc(page.provider.name)} account</h1>
+<p>Sign in with your phone number: Telegram sends you a login code. The session is stored encrypted and shared only with ${esc(page.service.name)}. This link works once and expires at ${esc(page.request.expiresAt.toISOString())}.</p>
+<form method="post" action="${esc(action)}"><input type="hidden" name="csrf" value="${esc(csrf)}"><input type="hidden" name="${TELEGRAM_LOGIN_FIELD}" value="phone"><button type="submit">Sign in with your phone number</button></form>
+<details${Object.keys(errors).length ? " open" : ""}><summary>Import a session string instead</summary>${pasteForm(page, csrf, action, errors)}</details>`,
+    );
+  }
   if (page.provider.authType !== "oauth2") {
     return shell(`Connect ${page.provider.name}`, `<h1>${esc(page.service.name)} asks for your ${esc(page.provider.name)} account</h1>${pasteForm(page, csrf, action, errors)}`);
   }

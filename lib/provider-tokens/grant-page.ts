@@ -41,22 +41,41 @@ export async function loadGrantPage(db: Db, state: string, now = new Date()): Pr
   return { kind: "open", request, service, provider, scopes: request.requestedScopes };
 }
 
+/** The hidden field of Telegram's "Sign in with your phone number" button (vs. the session-string paste form). */
+export const TELEGRAM_LOGIN_FIELD = "telegram_login";
+
+/** The link's per-render CSRF cookie and the cookie that holds the browser binding it was armed to (both scoped to the link's path). */
+export const grantCsrfCookie = (state: string) => `akh_pt_${sha256Hex(state).slice(0, 12)}`;
+export const grantRearmCookie = (state: string) => `akh_pr_${sha256Hex(state).slice(0, 12)}`;
+
+/** The Telegram login of a grant: the link's own path plus the ownerless connect session it armed. */
+export const telegramGrantPath = (state: string, sessionId: string) => `/connect/provider-token/${state}/telegram?session=${sessionId}`;
+
 export type GrantStart =
   | { ok: true; redirectTo: string; sessionId: string; cookie: { value: string; maxAge: number } }
   | { ok: false; reason: "not_found" | "armed_elsewhere" | "not_oauth"; redirectTo?: string };
 
-/** Continue: arm the request to this browser, open a connect session for the callback, and return the provider URL. */
+/**
+ * Continue: arm the request to this browser and open a connect session, for the callback
+ * (OAuth: returns the provider URL) or for the Telegram login (returns its page on this site).
+ */
 export async function startGrant(db: Db, state: string, baseUrl: string, opts: { browserBinding?: string } = {}, now = new Date()): Promise<GrantStart> {
   const page = await loadGrantPage(db, state, now);
   if (page.kind === "gone") return { ok: false, reason: "not_found", redirectTo: page.redirectTo };
   if (page.kind !== "open") return { ok: false, reason: "not_found" };
   const { request, provider } = page;
-  if (provider.authType !== "oauth2") return { ok: false, reason: "not_oauth" };
+  if (provider.authType === "api_key") return { ok: false, reason: "not_oauth" };
   const binding = opts.browserBinding && /^[A-Za-z0-9_-]{43}$/.test(opts.browserBinding) ? opts.browserBinding : randomBytes(32).toString("base64url");
   if (!(await armTokenRequest(db, request.id, sha256Hex(binding)))) return { ok: false, reason: "armed_elsewhere" };
-  const cfg = resolveClientConfig(provider);
   const sessionId = randomId("cs");
   const expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, request.expiresAt.getTime()));
+  const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  if (provider.authType === "mtproto") {
+    // Telegram: no provider to leave for; the phone login runs on our own page, in this browser only.
+    await insertConnectSession(db, { id: sessionId, userId: null, providerTokenRequestId: request.id, provider: provider.code, scopes: [], expiresAt });
+    return { ok: true, redirectTo: `${baseUrl}${telegramGrantPath(state, sessionId)}`, sessionId, cookie: { value: binding, maxAge } };
+  }
+  const cfg = resolveClientConfig(provider);
   // Only what the service asked for, plus the identity scopes the engine needs to name the account.
   const scopes = [...new Set([...identityScopes(provider), ...request.requestedScopes])];
   await insertConnectSession(db, { id: sessionId, userId: null, providerTokenRequestId: request.id, provider: provider.code, scopes, expiresAt });
@@ -65,7 +84,6 @@ export async function startGrant(db: Db, state: string, baseUrl: string, opts: {
   const codeVerifierEnc = auth.codeVerifier ? encryptSecret(auth.codeVerifier, `${sessionId}:code_verifier`) : null;
   const armed = await armConnectSession(db, sessionId, { stateHash: stateDigest(oauthState, binding), codeVerifierEnc, browserBindingHash: sha256Hex(binding) }, now);
   if (!armed) throw new Error("a fresh connect session could not be armed");
-  const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   return { ok: true, redirectTo: auth.url, sessionId, cookie: { value: binding, maxAge } };
 }
 

@@ -17,7 +17,7 @@ export async function requestNewTelegramCode(db: Db, sessionId: string, opts: Te
   if (!opened.ok) return opened.view;
   const current = readTelegramLoginState(opened.session);
   if (current?.step !== "code") return viewOfState(current, { error: current ? undefined : "Enter your phone number to get a code." });
-  if (!(await mayRequestTelegramCode(opened.session.userId ?? `session:${opened.session.id}`, current.phone))) return viewOfState(current, { error: TOO_MANY_CODES });
+  if (!(await mayRequestTelegramCode(opened.codeLimitKey, current.phone))) return viewOfState(current, { error: TOO_MANY_CODES });
   const { apiId, apiHash } = opened;
   let state: TelegramLoginState;
   try {

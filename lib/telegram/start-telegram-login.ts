@@ -20,7 +20,7 @@ export async function startTelegramLogin(db: Db, sessionId: string, rawPhone: st
   if (!opened.ok) return opened.view;
   const phone = normalizePhone(rawPhone);
   if (!phone.ok) return { step: "phone", error: phone.message };
-  if (!(await mayRequestTelegramCode(opened.session.userId ?? `session:${opened.session.id}`, phone.value))) return { step: "phone", error: TOO_MANY_CODES };
+  if (!(await mayRequestTelegramCode(opened.codeLimitKey, phone.value))) return { step: "phone", error: TOO_MANY_CODES };
   const { apiId, apiHash } = opened;
   let state: TelegramLoginState;
   try {

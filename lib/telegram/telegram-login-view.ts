@@ -11,7 +11,7 @@ export type TelegramLoginView =
   | { step: "phone"; error?: string }
   | { step: "code"; phoneEnding: string; via: CodeDelivery; error?: string; codeExpired?: boolean }
   | { step: "password"; hint: string | null; error?: string }
-  | { step: "done" }
+  | { step: "done"; redirectTo?: string }
   | { step: "closed"; error: string };
 
 export function viewOfState(state: TelegramLoginState | undefined, extra: { error?: string; codeExpired?: boolean } = {}): TelegramLoginView {

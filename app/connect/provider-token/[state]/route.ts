@@ -4,15 +4,14 @@ import { baseUrl } from "@/lib/api/base-url";
 import { isSameOriginFormPost } from "@/lib/api/same-origin";
 import { BINDING_COOKIE_PREFIX, bindingCookieSuffix } from "@/lib/connect/start-authorization";
 import { cookieFromHeader, linkCsrfMatches, newLinkCsrfToken, LINK_CSRF_FIELD } from "@/lib/connect/link-csrf";
-import { sha256Hex } from "@/lib/crypto";
 import { env } from "@/lib/env";
-import { loadGrantPage, startGrant, submitGrantKey, type GrantPage } from "@/lib/provider-tokens/grant-page";
+import { grantCsrfCookie, grantRearmCookie, loadGrantPage, startGrant, submitGrantKey, TELEGRAM_LOGIN_FIELD, type GrantPage } from "@/lib/provider-tokens/grant-page";
 import { grantMessageHtml, grantPageHtml } from "@/lib/provider-tokens/grant-page-html";
 
 type Ctx = { params: Promise<{ state: string }> };
 const NO_STORE = { "cache-control": "no-store", "referrer-policy": "no-referrer", "x-frame-options": "DENY", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" };
-const csrfCookie = (state: string) => `akh_pt_${sha256Hex(state).slice(0, 12)}`;
-const rearmCookie = (state: string) => `akh_pr_${sha256Hex(state).slice(0, 12)}`;
+const csrfCookie = grantCsrfCookie;
+const rearmCookie = grantRearmCookie;
 const pagePath = (state: string) => `/connect/provider-token/${state}`;
 
 function html(body: string, status = 200): NextResponse {
@@ -38,7 +37,7 @@ export async function GET(req: Request, { params }: Ctx) {
   return render(page, state, baseUrl(req));
 }
 
-// POST /connect/provider-token/{state} – Continue (OAuth) or the paste form (API-key providers): same origin + this render's CSRF token first.
+// POST /connect/provider-token/{state} – Continue (OAuth, or Telegram's phone login) or the paste form (API-key providers, Telegram sessions): same origin + this render's CSRF token first.
 export async function POST(req: Request, { params }: Ctx) {
   const { state } = await params;
   const base = baseUrl(req);
@@ -50,7 +49,9 @@ export async function POST(req: Request, { params }: Ctx) {
   const page = await loadGrantPage(db, state);
   if (page.kind === "gone") return back(page.redirectTo);
   if (page.kind === "not_found") return notFound();
-  if (page.provider.authType !== "oauth2") {
+  // Telegram offers two ways in: the phone login (armed like Continue) or pasting a session string.
+  const telegramLogin = page.provider.authType === "mtproto" && form?.get(TELEGRAM_LOGIN_FIELD) === "phone";
+  if (page.provider.authType !== "oauth2" && !telegramLogin) {
     const values = Object.fromEntries(page.provider.credentialFields.map((f) => [f.name, form?.get(f.name) ?? undefined]));
     const submitted = await submitGrantKey(db, state, values);
     if (submitted.ok) return back(submitted.redirectTo);
@@ -65,7 +66,7 @@ export async function POST(req: Request, { params }: Ctx) {
   }
   const res = back(started.redirectTo);
   const secure = base.startsWith("https://");
-  res.cookies.set(`${BINDING_COOKIE_PREFIX}${bindingCookieSuffix(started.sessionId)}`, started.cookie.value, { httpOnly: true, sameSite: "lax", secure, path: "/oauth/callback", maxAge: started.cookie.maxAge });
+  if (!telegramLogin) res.cookies.set(`${BINDING_COOKIE_PREFIX}${bindingCookieSuffix(started.sessionId)}`, started.cookie.value, { httpOnly: true, sameSite: "lax", secure, path: "/oauth/callback", maxAge: started.cookie.maxAge });
   res.cookies.set(rearmCookie(state), started.cookie.value, { httpOnly: true, sameSite: "strict", secure, path: pagePath(state), maxAge: started.cookie.maxAge });
   return res;
 }
