@@ -9,7 +9,8 @@
  * cookie), same-origin, with the link's CSRF token.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { connectSessions, orgAuditEvents } from "@/db/schema";
 import * as providerTokensRoute from "@/app/api/service/provider-tokens/route";
@@ -28,7 +29,12 @@ import { makeOrg, makeService, makeServiceKey, serviceRequest } from "@/lib/test
 import { awayFromWindowEdge } from "@/lib/testing/rate-window";
 import { SAME_ORIGIN, TEST_BASE } from "@/lib/testing/test-origin";
 import type { ServiceRow } from "@/db/schema";
+import { setRequestHeaders } from "@/lib/testing/next-headers-stub";
+import GrantTelegramPage from "@/app/connect/provider-token/[state]/telegram/page";
 import { checked } from "../support/openapi-check";
+
+// The page reads its request through next/headers; outside a running Next there is none.
+vi.mock("next/headers", () => import("@/lib/testing/next-headers-stub"));
 
 const providerTokens = checked(providerTokensRoute);
 const users = checked(usersRoute);
@@ -146,6 +152,20 @@ describe("Telegram on the hosted grant flow", () => {
     const s = await setup();
     const { state, b, csrf, sessionId } = await begin(s, "tg1");
     expect(await loadGrantTelegram(db, state, sessionId, b.cookie())).toEqual({ step: "phone" });
+    // The page: the shared TelegramLogin form, with the link's CSRF token, naming the service.
+    const render = async (browser: Browser) => {
+      setRequestHeaders(browser.headers({}));
+      return renderToStaticMarkup(await GrantTelegramPage({ params: Promise.resolve({ state }), searchParams: Promise.resolve({ session: sessionId }) }));
+    };
+    const shown = await render(b);
+    expect(shown).toContain('id="tg-phone"');
+    expect(shown).toContain(`name="csrf" value="${csrf}"`);
+    expect(shown).toContain(s.service.name);
+    // Another browser sees the refusal, not the form.
+    const stranger = new Browser();
+    const refused = await render(stranger);
+    expect(refused).not.toContain('id="tg-phone"');
+    expect(refused).toContain(GRANT_STEP_REFUSALS.other_browser);
 
     expect(await step(b, tg, state, sessionId, { csrf, intent: "phone", phone: `+${phone}` })).toEqual({ step: "code", phoneEnding: phone.slice(-2), via: "app" });
     expect(await step(b, tg, state, sessionId, { csrf, intent: "code", code: tg.lastCode })).toEqual({ step: "password", hint: "horse" });
