@@ -89,6 +89,21 @@ export const orgServiceResponse = z
     created_at: datetime,
   })
   .strict();
+/** GET /api/organizations/{org_slug}: the organization as its member sees it (Akhrot's; AuthOS's shape for this path was not read). */
+export const organizationResponse = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    status: z.enum(["active", "suspended"]),
+    created_at: z.string(),
+    role: z.enum(["owner", "admin", "member"]),
+    member_count: total,
+    service_count: total,
+  })
+  .strict();
+export type OrganizationResponse = z.infer<typeof organizationResponse>;
+
 export const orgServiceListResponse = z.object({ services: z.array(orgServiceResponse), total }).strict();
 
 export const planResponse = z

@@ -2,13 +2,13 @@
 import type { EndUser, OrgRole, Organization, Plan, ServiceApiKey, ServiceProvider, ServiceRow } from "@/db/schema";
 import type { ServiceAnalytics } from "@/lib/analytics/service-analytics";
 import type { SubscriptionWithPlan } from "@/lib/subscriptions/service-subscriptions";
-import type { AnalyticsResponse, ApiKeyCreatedResponse, ApiKeyResponse, OrgServiceResponse, PlanResponse, ServiceInfoResponse, ServiceUserResponse, SubscriptionResponse } from "./responses";
+import type { AnalyticsResponse, ApiKeyCreatedResponse, ApiKeyResponse, OrganizationResponse, OrgServiceResponse, PlanResponse, ServiceInfoResponse, ServiceUserResponse, SubscriptionResponse } from "./responses";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** GET /api/organizations/:org_slug (Akhrot's; AuthOS's shape for this path was not read): the org as its member sees it. */
-export const toOrganization = (o: Organization, role: OrgRole, counts: { members: number; services: number }) => ({
+export const toOrganization = (o: Organization, role: OrgRole, counts: { members: number; services: number }): OrganizationResponse => ({
   id: o.id,
   slug: o.slug,
   name: o.name,

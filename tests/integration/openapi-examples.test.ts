@@ -9,6 +9,7 @@ import type { Db } from "@/db";
 import { listServiceApiKeys } from "@/db/queries/service-keys";
 import { upsertGrant } from "@/db/queries/provider-tokens";
 import { connections } from "@/db/schema";
+import * as org from "@/app/api/organizations/[orgSlug]/route";
 import * as services from "@/app/api/organizations/[orgSlug]/services/route";
 import * as service from "@/app/api/organizations/[orgSlug]/services/[serviceSlug]/route";
 import * as plans from "@/app/api/organizations/[orgSlug]/services/[serviceSlug]/plans/route";
@@ -45,6 +46,7 @@ const modules: Record<string, object> = {
   "/api/service/analytics": analytics,
   "/api/service/info": info,
   "/api/service/provider-tokens": providerTokens,
+  "/api/organizations/{org_slug}": org,
   "/api/organizations/{org_slug}/services": services,
   "/api/organizations/{org_slug}/services/{service_slug}": service,
   "/api/organizations/{org_slug}/services/{service_slug}/plans": plans,
@@ -107,7 +109,7 @@ describe("each documented example, replayed against its route", () => {
       if (name) params[segment[name] ?? name] = concrete[i] ?? "";
     });
     const url = new URL(`http://localhost:3000${path}`);
-    for (const [k, v] of Object.entries(example.query ?? {})) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(example.query ?? {})) url.searchParams.set(k, swap(v, pathIds));
     const headers = new Headers({ "content-type": "application/json" });
     if (op.family === "service") headers.set("x-api-key", apiKey);
     else headers.set("origin", "http://localhost:3000");

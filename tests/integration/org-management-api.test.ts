@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { insertMember } from "@/db/queries/orgs";
 import { auditEvents, endUsers, orgAuditEvents, organizations, serviceApiKeys, services as servicesTable } from "@/db/schema";
-import * as orgRoute from "@/app/api/organizations/[orgSlug]/route";
+import * as orgRouteModule from "@/app/api/organizations/[orgSlug]/route";
 import * as servicesRoute from "@/app/api/organizations/[orgSlug]/services/route";
 import * as serviceRoute from "@/app/api/organizations/[orgSlug]/services/[serviceSlug]/route";
 import * as plansRoute from "@/app/api/organizations/[orgSlug]/services/[serviceSlug]/plans/route";
@@ -21,6 +21,7 @@ import { makeOrg, serviceRequest, uniqueSlug } from "@/lib/testing/org-fixtures"
 import { setOrganizationStatus } from "@/lib/orgs/set-organization-status";
 import { checked } from "../support/openapi-check";
 
+const orgRoute = checked(orgRouteModule, "/api/organizations/{org_slug}");
 const services = checked(servicesRoute, "/api/organizations/{org_slug}/services");
 const service = checked(serviceRoute, "/api/organizations/{org_slug}/services/{service_slug}");
 const plans = checked(plansRoute, "/api/organizations/{org_slug}/services/{service_slug}/plans");

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import {
+  organizationResponse,
   analyticsResponse,
   apiKeyCreatedResponse,
   apiKeyListResponse,
@@ -36,6 +37,7 @@ const responseSchemas: Record<string, z.ZodType> = {
   ServiceAnalytics: analyticsResponse,
   ServiceInfo: serviceInfoResponse,
   ProviderTokenResponse: providerTokenResponse,
+  Organization: organizationResponse,
   OrgService: orgServiceResponse,
   OrgServiceList: orgServiceListResponse,
   Plan: planResponse,

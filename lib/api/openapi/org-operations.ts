@@ -36,6 +36,18 @@ const apiKey = { ...apiKeyFields, last_used_at: null };
 
 export const orgOperations: OperationSpec[] = [
   {
+    family: "org", method: "get", path: ORG, summary: "The organization, as its member sees it", description: "Any member: the org, the caller's role and counts. Akhrot's route (AuthOS's shape for it was not read).",
+    params: [orgParam],
+    responses: { 200: { description: "The organization", schema: "Organization" }, ...common },
+    examples: [{ name: "org", summary: "An owner reads the org", status: 200, response: { id: ID.orgId, slug: ID.orgSlug, name: "Acme", status: "active", created_at: EXAMPLE_TIME, role: "owner", member_count: 1, service_count: 1 } }],
+  },
+  {
+    family: "org", method: "delete", path: ORG, summary: "Delete the organization", description: "Owners only, with `confirm` set to the org's slug. Its services, keys, plans, end users and their connections go with it; its keys stop working at once.",
+    params: [orgParam, { name: "confirm", in: "query", description: "Required: the organization's slug again", schema: { type: "string" } }],
+    responses: { 204: { description: "Deleted" }, ...badRequest, ...common },
+    examples: [{ name: "delete", summary: "Delete", query: { confirm: ID.orgSlug }, status: 204 }],
+  },
+  {
     family: "org", method: "get", path: `${ORG}/services`, summary: "List the organization's services", description: "Any member.",
     params: [orgParam, ...pageParams],
     responses: { 200: { description: "A page of services", schema: "OrgServiceList" }, ...badRequest, ...common },

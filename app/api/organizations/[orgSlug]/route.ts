@@ -5,7 +5,7 @@ import { deleteOrganization } from "@/lib/orgs/delete-organization";
 import { orgAccess } from "@/lib/orgs/org-access";
 import { orgRoute } from "@/lib/service-api/org-route";
 import { toOrganization } from "@/lib/service-api/serialize";
-import { noContent } from "@/lib/service-api/service-route";
+import { methodNotAllowed, noContent } from "@/lib/service-api/service-route";
 
 type P = { orgSlug: string };
 
@@ -22,3 +22,6 @@ export const DELETE = orgRoute<P>(async ({ req, db, params, userId }) => {
   await deleteOrganization(db, access, new URL(req.url).searchParams.get("confirm") ?? "");
   return noContent();
 });
+
+const other = methodNotAllowed(["GET", "DELETE"]);
+export { other as POST, other as PUT, other as PATCH };
