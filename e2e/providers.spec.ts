@@ -173,6 +173,6 @@ test("after connecting Google, its card and docs page show the account", async (
   await expect(page).toHaveURL(/\/dashboard\/providers\/google$/);
   const article = page.getByRole("article");
   await expect(article).toContainText("Connected accounts (1):");
-  await expect(article.getByRole("listitem").filter({ hasText: "alice@example.test (active, token expires" })).toHaveCount(1);
+  await expect(article.getByRole("listitem").filter({ hasText: "alice@example.test (default, active, token expires" })).toHaveCount(1);
   await expect(article).toContainText("Granted scopes (alice@example.test):");
 });
