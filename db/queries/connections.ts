@@ -1,26 +1,34 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
+import { createBatchLookup } from "@/db/batch-lookup";
 import { connections, type Connection, type NewConnection } from "@/db/schema";
 
-function prepareForProvider(db: Db) {
-  return db
-    .select()
-    .from(connections)
-    .where(and(eq(connections.userId, sql.placeholder("userId")), eq(connections.provider, sql.placeholder("provider"))))
-    .orderBy(desc(connections.isDefault), desc(connections.createdAt))
-    .prepare("akhrot_connections_for_provider");
-}
-const preparedForProvider = new WeakMap<Db, ReturnType<typeof prepareForProvider>>();
-
 /**
- * The token-fetch lookup: the same rows as `listConnectionsForUser(db, userId, provider)`,
- * from a query built once per database handle (building it per call cost more CPU than
+ * The token-fetch lookup for many (user, provider) pairs at once (db/batch-lookup.ts): per pair,
+ * the same rows as `listConnectionsForUser(db, userId, provider)`, default first then most
+ * recently connected. Built once per database handle (building it per call cost more CPU than
  * running it).
  */
+function prepareForProviders(db: Db) {
+  return db
+    .select({ i: sql<number>`q.i`, connection: connections })
+    .from(sql`jsonb_to_recordset(${sql.placeholder("pairs")}::jsonb) as q(i int, u text, p text)`)
+    .innerJoin(connections, and(eq(connections.userId, sql`q.u`), eq(connections.provider, sql`q.p`)))
+    .orderBy(sql`q.i`, desc(connections.isDefault), desc(connections.createdAt))
+    .prepare("akhrot_connections_for_providers");
+}
+const preparedForProviders = new WeakMap<Db, ReturnType<typeof prepareForProviders>>();
+
+const forProvider = createBatchLookup<{ userId: string; provider: string }, Connection>(async (db, pairs) => {
+  let query = preparedForProviders.get(db);
+  if (!query) preparedForProviders.set(db, (query = prepareForProviders(db)));
+  const rows = await query.execute({ pairs: JSON.stringify(pairs.map((k, i) => ({ i, u: k.userId, p: k.provider }))) });
+  return rows.map((r) => ({ i: Number(r.i), row: r.connection }));
+});
+
+/** The token-fetch lookup: a user's connections of one provider, default first then most recently connected. */
 export function listProviderConnections(db: Db, userId: string, provider: string): Promise<Connection[]> {
-  let query = preparedForProvider.get(db);
-  if (!query) preparedForProvider.set(db, (query = prepareForProvider(db)));
-  return query.execute({ userId, provider });
+  return forProvider(db, { userId, provider });
 }
 
 /** Last-used stamps (time and key) for many connections in one statement; a stamp never moves backwards. */

@@ -1,17 +1,12 @@
-import { json } from "@/lib/api/respond";
-import { baseUrl } from "@/lib/api/base-url";
-import { providerTokensBody } from "@/lib/service-api/contract";
-import { readServiceJson } from "@/lib/service-api/parse-input";
-import { serviceRoute } from "@/lib/service-api/service-route";
-import { issueProviderToken } from "./issue-provider-token";
+import { readText } from "@/lib/api/read-json";
+import { toResponse } from "@/lib/api/respond";
+import { answerProviderTokens } from "./answer-provider-tokens";
 
 /**
- * POST /api/service/provider-tokens – always 200: the token, or the link the end user must open.
- * The one handler both the route (app/api/service/provider-tokens/route.ts: `next start`, Vercel)
- * and `npm start`'s Node fast path (lib/server/service-fast-path.ts) answer with.
- * The permission (read:provider_tokens or read:provider_tokens:<provider>) depends on the body, so the lib checks it.
+ * POST /api/service/provider-tokens as a route handler (app/api/service/provider-tokens/route.ts:
+ * `next start`, Vercel): the Web Request in, lib/provider-tokens/answer-provider-tokens.ts's
+ * answer out, as `npm start`'s Node fast path does.
  */
-export const postProviderTokens = serviceRoute(null, async ({ req, db, principal, scope }) => {
-  const body = await readServiceJson(req, providerTokensBody);
-  return json(await issueProviderToken(db, { ...scope, permissions: principal.permissions }, body, baseUrl(req)));
-});
+export async function postProviderTokens(req: Request): Promise<Response> {
+  return toResponse(await answerProviderTokens(req.headers.get("x-api-key"), () => readText(req), () => new URL(req.url).origin));
+}

@@ -2,21 +2,18 @@
  * POST /tokens/fetch straight off Node's socket, for `npm start`. Agents call it before
  * almost every provider call; through Next's route pipeline it costs several times the work
  * of the fetch itself (bench/floor.ts), so the self-hosted server answers it here, with the
- * same function the route handler uses (lib/tokens/answer-token-fetch.ts). Everything else,
- * and every other method on this path, goes to Next.
+ * same function the route handler uses (lib/tokens/answer-token-fetch.ts), through the Node
+ * adapter both fast paths share (./node-route.ts). Everything else, and every other method on
+ * this path, goes to Next.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { outsideNext } from "@/lib/api/defer";
+import type { IncomingMessage } from "node:http";
 import { clientIp } from "@/lib/api/client-ip";
 import { ApiError } from "@/lib/api/errors";
 import { MAX_BODY_BYTES, tooLarge } from "@/lib/api/read-json";
-import type { Reply } from "@/lib/api/respond";
 import { env } from "@/lib/env";
-import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/log";
-import { recordRequest } from "@/lib/metrics";
 import { answerTokenFetch } from "@/lib/tokens/answer-token-fetch";
 import type { FastPath } from "./fast-path-slot";
-import { securityHeaders } from "./security-headers";
+import { createNodeRoute } from "./node-route";
 
 const PATH = "/tokens/fetch";
 
@@ -74,26 +71,5 @@ function ipOf(req: IncomingMessage): string {
 }
 
 export function createFastPath(production = env().NODE_ENV === "production", opts: { bodyDeadlineMs?: number } = {}): FastPath {
-  const always = Object.fromEntries(securityHeaders(production).map((h) => [h.key.toLowerCase(), h.value]));
-  const send = (req: IncomingMessage, res: ServerResponse, reply: Reply, reqId: string, started: number) => {
-    recordRequest(PATH, "POST", reply.status, (performance.now() - started) / 1000);
-    if (res.destroyed) return;
-    // A body we stopped reading (too large, too slow) is not drained for keep-alive: close instead.
-    const unread = !req.complete;
-    if (unread) res.shouldKeepAlive = false;
-    res.writeHead(reply.status, { ...always, ...reply.headers, [REQUEST_ID_HEADER]: reqId, ...(unread ? { connection: "close" } : {}), "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
-  };
-  return (req, res) => {
-    if (req.method !== "POST") return false;
-    const url = req.url ?? "";
-    if (url !== PATH && !url.startsWith(`${PATH}?`)) return false;
-    const started = performance.now();
-    const incoming = req.headers[REQUEST_ID_HEADER];
-    const reqId = requestIdFrom(typeof incoming === "string" ? incoming : undefined);
-    // Nothing may reject unhandled here (Node would end the process): a failure to answer drops the socket.
-    withRequestId(reqId, () => outsideNext(() => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs), () => ipOf(req))))
-      .then((reply) => send(req, res, reply, reqId, started))
-      .catch(() => res.destroy());
-    return true;
-  };
+  return createNodeRoute(PATH, production, (req) => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs), () => ipOf(req)));
 }

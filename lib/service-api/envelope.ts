@@ -5,7 +5,7 @@
  * families goes through here: domain errors, malformed bodies, unknown routes, crashes.
  */
 import { ApiError } from "@/lib/api/errors";
-import { json } from "@/lib/api/respond";
+import { jsonReply, toResponse, type Reply } from "@/lib/api/respond";
 import { OrgError, type OrgErrorCode } from "@/lib/orgs/org-error";
 import { logError } from "@/lib/log";
 
@@ -22,11 +22,15 @@ export function serviceErrorBody(code: OrgErrorCode, message: string, now = new 
 
 const byStatus: Record<number, OrgErrorCode> = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 429: "TOO_MANY_REQUESTS" };
 
-/** Anything thrown → the AuthOS error response. Unknown errors are logged (redacted) and answered with a generic 500. */
-export function toServiceErrorResponse(err: unknown): Response {
-  if (err instanceof OrgError) return json(serviceErrorBody(err.code, err.message), { status: err.status, headers: err.headers });
+/** Anything thrown → the AuthOS error answer. Unknown errors are logged (redacted) and answered with a generic 500. */
+export function serviceErrorReply(err: unknown): Reply {
+  if (err instanceof OrgError) return jsonReply(serviceErrorBody(err.code, err.message), err.status, err.headers);
   // Shared helpers (body reader) throw the agent family's ApiError: keep the status and message, speak AuthOS's codes.
-  if (err instanceof ApiError) return json(serviceErrorBody(byStatus[err.status] ?? "INTERNAL_SERVER_ERROR", err.message), { status: err.status, headers: err.headers });
+  if (err instanceof ApiError) return jsonReply(serviceErrorBody(byStatus[err.status] ?? "INTERNAL_SERVER_ERROR", err.message), err.status, err.headers);
   logError("service-api", err);
-  return json(serviceErrorBody("INTERNAL_SERVER_ERROR", "Internal server error"), { status: 500 });
+  return jsonReply(serviceErrorBody("INTERNAL_SERVER_ERROR", "Internal server error"), 500);
+}
+
+export function toServiceErrorResponse(err: unknown): Response {
+  return toResponse(serviceErrorReply(err));
 }

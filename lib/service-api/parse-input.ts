@@ -8,7 +8,11 @@ import { describeIssues, readText } from "@/lib/api/read-json";
 import { badRequest } from "@/lib/orgs/org-error";
 
 export async function readServiceJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const text = await readText(req);
+  return parseServiceJsonText(await readText(req), schema);
+}
+
+/** A body already read as text (the Node fast path reads it off the socket). */
+export function parseServiceJsonText<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   if (!text.trim()) throw badRequest("Request body is empty: send a JSON object");
   let data: unknown;
   try {

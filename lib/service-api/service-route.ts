@@ -25,16 +25,24 @@ async function enforceKeyLimit(keyId: string): Promise<Record<string, string>> {
   return headers;
 }
 
+/**
+ * The service half of every call, whatever server carries it: `X-Api-Key` → principal, the
+ * per-key limit (its headers go on the answer). The route's permission is the caller's to check.
+ */
+export async function authorizeService(apiKey: string | null): Promise<{ db: Db; principal: ServicePrincipal; scope: ServiceScope; headers: Record<string, string> }> {
+  const db = await getDb();
+  const principal = await authenticateServiceKey(db, apiKey);
+  const headers = await enforceKeyLimit(principal.keyId);
+  return { db, principal, scope: { serviceId: principal.serviceId, orgId: principal.orgId, keyId: principal.keyId }, headers };
+}
+
 /** `permission` null: the handler checks it itself, when it depends on the body (provider-tokens' per-provider permission). */
 export function serviceRoute<P = Record<string, never>>(permission: string | null, handler: (ctx: ServiceCtx<P>) => Promise<Response>) {
   return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
-      const db = await getDb();
-      const principal = await authenticateServiceKey(db, req.headers.get("x-api-key"));
-      const headers = await enforceKeyLimit(principal.keyId);
+      const { db, principal, scope, headers } = await authorizeService(req.headers.get("x-api-key"));
       if (permission !== null) assertPermission(principal, permission);
       const params = context ? await context.params : ({} as P);
-      const scope: ServiceScope = { serviceId: principal.serviceId, orgId: principal.orgId, keyId: principal.keyId };
       const res = await handler({ req, params, db, principal, scope });
       for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
       return res;

@@ -1,0 +1,126 @@
+/**
+ * The per-turn batched reads of the hot paths (db/batch-lookup.ts): lookups asked in one turn go
+ * as one statement, and every caller gets exactly its own rows — checked against the unbatched
+ * queries on the real test database, with users, services and orgs mixed in one batch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { createBatchLookup, MAX_KEYS } from "@/db/batch-lookup";
+import { listConnectionsForUser, listProviderConnections } from "@/db/queries/connections";
+import { loadProviderTokenState } from "@/db/queries/provider-tokens";
+import { endUsers, serviceEndUsers, serviceGrants, serviceProviders } from "@/db/schema";
+import { randomId } from "@/lib/crypto";
+import { makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
+import { makeServiceSetup } from "@/lib/testing/org-fixtures";
+import { closeDb } from "@/db";
+
+let db: Db;
+beforeAll(async () => {
+  db = await testDb();
+});
+afterAll(async () => {
+  await closeDb();
+});
+
+describe("createBatchLookup", () => {
+  it("sends every key asked in one turn as one call, and each caller gets its own rows", async () => {
+    const calls: number[][] = [];
+    const lookup = createBatchLookup<number, string>(async (_db, keys) => {
+      calls.push(keys);
+      return keys.flatMap((k, i) => (k % 3 === 0 ? [] : [{ i, row: `${k}a` }, { i, row: `${k}b` }]));
+    });
+    const answers = await Promise.all([1, 2, 3, 4].map((k) => lookup(db, k)));
+    expect(calls).toEqual([[1, 2, 3, 4]]);
+    expect(answers).toEqual([["1a", "1b"], ["2a", "2b"], [], ["4a", "4b"]]);
+    // A later turn is a new batch.
+    expect(await lookup(db, 5)).toEqual(["5a", "5b"]);
+    expect(calls).toEqual([[1, 2, 3, 4], [5]]);
+  });
+
+  it(`splits more than ${MAX_KEYS} keys into several statements`, async () => {
+    const sizes: number[] = [];
+    const lookup = createBatchLookup<number, number>(async (_db, keys) => {
+      sizes.push(keys.length);
+      return keys.map((k, i) => ({ i, row: k * 2 }));
+    });
+    const keys = Array.from({ length: MAX_KEYS * 2 + 5 }, (_, k) => k);
+    expect(await Promise.all(keys.map((k) => lookup(db, k)))).toEqual(keys.map((k) => [k * 2]));
+    expect(sizes).toEqual([MAX_KEYS, MAX_KEYS, 5]);
+  });
+
+  it("a failed statement fails each caller of its batch, and the next batch runs", async () => {
+    let fail = true;
+    const lookup = createBatchLookup<number, number>(async (_db, keys) => {
+      if (fail) throw new Error("database went away");
+      return keys.map((k, i) => ({ i, row: k }));
+    });
+    const settled = await Promise.allSettled([lookup(db, 1), lookup(db, 2)]);
+    expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected"]);
+    fail = false;
+    expect(await lookup(db, 3)).toEqual([3]);
+  });
+});
+
+describe("the token-fetch lookup, batched", () => {
+  it("answers many users' asks in one turn exactly as the unbatched query does, never another user's rows", async () => {
+    const users = await Promise.all(Array.from({ length: 8 }, () => makeUser(db)));
+    for (const [n, user] of users.entries()) {
+      // Some users have two google accounts, some a github one, one has none.
+      if (n === 7) continue;
+      await makeOAuthConnection(db, user.id, "google", { accountId: `g-${n}-1` });
+      if (n % 2 === 0) await makeOAuthConnection(db, user.id, "google", { accountId: `g-${n}-2` });
+      if (n % 3 === 0) await makeOAuthConnection(db, user.id, "github", { accountId: `gh-${n}` });
+    }
+    const asks = users.flatMap((u) => ["google", "github", "slack"].map((provider) => ({ userId: u.id, provider })));
+    const batched = await Promise.all(asks.map((a) => listProviderConnections(db, a.userId, a.provider)));
+    for (const [n, a] of asks.entries()) {
+      const expected = await listConnectionsForUser(db, a.userId, a.provider);
+      expect(batched[n]?.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+      expect(batched[n]).toEqual(expected);
+      for (const row of batched[n] ?? []) expect([row.userId, row.provider]).toEqual([a.userId, a.provider]);
+    }
+    expect(batched.some((rows) => rows.length === 2)).toBe(true);
+    expect(batched.some((rows) => rows.length === 0)).toBe(true);
+  });
+});
+
+describe("the provider-token decision lookup, batched", () => {
+  it("keeps services, end users and orgs apart inside one statement", async () => {
+    const a = await makeServiceSetup(db);
+    const b = await makeServiceSetup(db);
+    const endUser = async (orgId: string, serviceId: string) => {
+      const id = randomId("eu");
+      await db.insert(endUsers).values({ id, orgId, email: `${id}@example.test` });
+      await db.insert(serviceEndUsers).values({ serviceId, endUserId: id });
+      return id;
+    };
+    for (const s of [a, b]) await db.insert(serviceProviders).values({ serviceId: s.service.id, provider: "google", enabled: true, scopes: ["openid"] });
+    const alice = await endUser(a.org.id, a.service.id);
+    const bob = await endUser(b.org.id, b.service.id);
+    const { connections } = await import("@/db/schema");
+    const conn = async (endUserId: string) => {
+      const id = randomId("conn");
+      await db.insert(connections).values({ id, endUserId, provider: "google", authType: "oauth2", accountId: id, scopes: ["openid"] });
+      return id;
+    };
+    const aliceConn = await conn(alice);
+    const bobConn = await conn(bob);
+    await db.insert(serviceGrants).values({ id: randomId("grant"), endUserId: alice, serviceId: a.service.id, connectionId: aliceConn, provider: "google", scopes: ["openid"] });
+
+    const [aliceAtA, bobAtB, bobAtA, aliceAtB, aliceGithub] = await Promise.all([
+      loadProviderTokenState(db, a.service.id, alice, "google"),
+      loadProviderTokenState(db, b.service.id, bob, "google"),
+      loadProviderTokenState(db, a.service.id, bob, "google"),
+      loadProviderTokenState(db, b.service.id, alice, "google"),
+      loadProviderTokenState(db, a.service.id, alice, "github"),
+    ]);
+    expect(aliceAtA?.config?.serviceId).toBe(a.service.id);
+    expect(aliceAtA?.candidates.map((c) => [c.connection.id, c.grant?.serviceId])).toEqual([[aliceConn, a.service.id]]);
+    // Bob is linked to B with a connection but no grant of B.
+    expect(bobAtB?.candidates.map((c) => [c.connection.id, c.grant])).toEqual([[bobConn, null]]);
+    // Not linked: the same nothing an unknown id gets, though the other ask in the batch had rows.
+    expect(bobAtA).toBeUndefined();
+    expect(aliceAtB).toBeUndefined();
+    expect(aliceGithub).toEqual({ config: null, candidates: [] });
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * One hot route answered straight off Node's socket (`npm start`'s fast paths): the path and
+ * method match, the request id, the answer as plain data (the same function the route handler
+ * answers with), the security headers every response carries, the request metric. Anything
+ * else returns false and goes to Next.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { outsideNext } from "@/lib/api/defer";
+import type { Reply } from "@/lib/api/respond";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/log";
+import { recordRequest } from "@/lib/metrics";
+import type { FastPath } from "./fast-path-slot";
+import { securityHeaders } from "./security-headers";
+
+export function createNodeRoute(path: string, production: boolean, answer: (req: IncomingMessage) => Promise<Reply>): FastPath {
+  const always = Object.fromEntries(securityHeaders(production).map((h) => [h.key.toLowerCase(), h.value]));
+  const send = (req: IncomingMessage, res: ServerResponse, reply: Reply, reqId: string, started: number) => {
+    recordRequest(path, "POST", reply.status, (performance.now() - started) / 1000);
+    if (res.destroyed) return;
+    // A body we stopped reading (too large, too slow) is not drained for keep-alive: close instead.
+    const unread = !req.complete;
+    if (unread) res.shouldKeepAlive = false;
+    res.writeHead(reply.status, { ...always, ...reply.headers, [REQUEST_ID_HEADER]: reqId, ...(unread ? { connection: "close" } : {}), "content-length": Buffer.byteLength(reply.body) }).end(reply.body);
+  };
+  return (req, res) => {
+    if (req.method !== "POST") return false;
+    const url = req.url ?? "";
+    if (url !== path && !url.startsWith(`${path}?`)) return false;
+    const started = performance.now();
+    const incoming = req.headers[REQUEST_ID_HEADER];
+    const reqId = requestIdFrom(typeof incoming === "string" ? incoming : undefined);
+    // Nothing may reject unhandled here (Node would end the process): a failure to answer drops the socket.
+    withRequestId(reqId, () => outsideNext(() => answer(req)))
+      .then((reply) => send(req, res, reply, reqId, started))
+      .catch(() => res.destroy());
+    return true;
+  };
+}
