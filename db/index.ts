@@ -23,7 +23,7 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type DbOrTx = Db | Tx;
 
 type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
-type Holder = { handle?: Promise<Handle> };
+type Holder = { handle?: Promise<Handle>; ready?: Handle };
 const holder = globalThis as typeof globalThis & { __akhrotDb?: Holder };
 const state: Holder = (holder.__akhrotDb ??= {});
 
@@ -64,15 +64,26 @@ async function open(): Promise<Handle> {
 }
 
 async function handle(): Promise<Handle> {
-  state.handle ??= open().catch((err: unknown) => {
-    state.handle = undefined;
-    throw err;
-  });
+  state.handle ??= open().then(
+    (opened) => {
+      state.ready = opened;
+      return opened;
+    },
+    (err: unknown) => {
+      state.handle = undefined;
+      throw err;
+    },
+  );
   return state.handle;
 }
 
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/** The database once open, with no promise (the credential hot paths); undefined before the first getDb() resolves. */
+export function openedDb(): Db | undefined {
+  return state.ready?.db;
 }
 
 export async function dbDriver(): Promise<Handle["driver"]> {
@@ -85,6 +96,7 @@ export async function closeDb(): Promise<void> {
   if (state.handle) await flushWrites();
   const current = state.handle;
   state.handle = undefined;
+  state.ready = undefined;
   if (current) await (await current).close();
 }
 

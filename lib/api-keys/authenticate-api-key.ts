@@ -41,6 +41,18 @@ function expired(expiresAt: Date): ApiError {
 }
 
 /**
+ * The key from this process's cache with no promise (the token-fetch hot path), or undefined:
+ * then authenticateApiKey decides (a lookup, or the refusal with its message).
+ */
+export function cachedApiKey(header: string | null, now: number): AuthedKey | undefined {
+  const key = header ? /^Bearer (\S+)$/i.exec(header)?.[1] : undefined;
+  if (!key || !isWellFormedApiKey(key)) return undefined;
+  const cached = cachedKey(sha256Hex(key), now);
+  if (!cached || (cached.expiresAt && cached.expiresAt.getTime() <= now)) return undefined;
+  return cached.key;
+}
+
+/**
  * `beforeLookup` runs whenever the answer is not already in the local cache (a malformed key
  * included), before the database is asked: the per-IP limit on unknown keys lives there.
  */

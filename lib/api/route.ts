@@ -5,9 +5,9 @@
  * and turns anything thrown into DESIGN.md's error envelope; a refused or failed call with a
  * known owner also becomes an Activity row (lib/audit/record-agent-failure.ts).
  */
-import { getDb, type Db } from "@/db";
-import { authenticateApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
-import { getLimiter, type LimitResult } from "@/lib/ratelimit";
+import { getDb, openedDb, type Db } from "@/db";
+import { authenticateApiKey, cachedApiKey, touchLastUsed, type AuthedKey } from "@/lib/api-keys";
+import { limitApi, type LimitResult } from "@/lib/ratelimit";
 import { clientIp } from "./client-ip";
 import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
 import { attributeTo } from "./error-owner";
@@ -29,14 +29,17 @@ function rateHeaders(r: LimitResult): Record<string, string> {
   };
 }
 
-async function enforceLimit(identifier: string): Promise<Record<string, string>> {
-  const result = await (await getLimiter()).limit(identifier);
+function limitHeaders(result: LimitResult): Record<string, string> {
   const headers = rateHeaders(result);
   if (!result.success) {
     const retryAfter = String(Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)));
     throw new ApiError("RATE_LIMITED", `Too many requests for this key (limit ${result.limit} per minute). Retry after ${retryAfter} s.`, {}, { ...headers, "retry-after": retryAfter });
   }
   return headers;
+}
+
+async function enforceLimit(identifier: string): Promise<Record<string, string>> {
+  return limitHeaders(await limitApi(identifier));
 }
 
 function withHeaders(res: Response, headers: Record<string, string>): Response {
@@ -55,18 +58,26 @@ export async function authorizeAgent(
   /** Another credential than an akh_ key (an MCP client's OAuth access token), mapped to the key row that stands for it. */
   authenticate?: (db: Db, beforeLookup: () => Promise<void>) => Promise<AuthedKey>,
 ): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
-  const db = await getDb();
-  let key: AuthedKey;
-  try {
-    const beforeLookup = async () => refuseIfKeyFailuresExceeded(ip());
-    key = authenticate ? await authenticate(db, beforeLookup) : await authenticateApiKey(db, authorization, new Date(), beforeLookup);
-  } catch (err) {
-    if (err instanceof ApiError && err.code === "UNAUTHORIZED") await recordKeyFailure(ip());
-    throw err;
+  // A cached key and a memory limiter answer without a promise: this runs before every credential an agent fetches.
+  const db = openedDb() ?? (await getDb());
+  let key = authenticate ? undefined : cachedApiKey(authorization, Date.now());
+  if (!key) {
+    try {
+      const beforeLookup = async () => refuseIfKeyFailuresExceeded(ip());
+      key = authenticate ? await authenticate(db, beforeLookup) : await authenticateApiKey(db, authorization, new Date(), beforeLookup);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "UNAUTHORIZED") await recordKeyFailure(ip());
+      throw err;
+    }
   }
-  const headers = await enforceLimit(`key:${key.id}`).catch((err: unknown) => {
-    throw attributeTo(err, { userId: key.userId, apiKeyId: key.id });
-  });
+  const owner = { userId: key.userId, apiKeyId: key.id };
+  let headers: Record<string, string>;
+  try {
+    const result = limitApi(`key:${key.id}`);
+    headers = limitHeaders(result instanceof Promise ? await result : result);
+  } catch (err) {
+    throw attributeTo(err, owner);
+  }
   touchLastUsed(key.id);
   return { db, key, headers };
 }

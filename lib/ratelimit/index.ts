@@ -17,13 +17,16 @@ import { logError } from "@/lib/log";
 import { recordLimiterDegraded, recordRateLimited } from "@/lib/metrics";
 
 export type LimitResult = { success: boolean; limit: number; remaining: number; reset: number; degraded?: boolean };
-export type Limiter = { limit: (identifier: string) => Promise<LimitResult>; backend: "upstash" | "redis" | "memory" };
+/** `limit` answers at once (no promise) when it can: the memory backend, on every token fetch. */
+export type Limiter = { limit: (identifier: string) => LimitResult | Promise<LimitResult>; backend: "upstash" | "redis" | "memory" };
 
 const WINDOW_MS = 60_000;
 
 type LimiterSpec = { name: string; max: number; windowMs: number; failClosed?: boolean };
 const holder = globalThis as typeof globalThis & {
   __akhrotLimiters?: Map<string, Promise<Limiter>>;
+  /** The same limiters once built, for callers that need no promise (the token-fetch hot path). */
+  __akhrotReadyLimiters?: Map<string, Limiter>;
   __akhrotRedis?: Promise<{ redis: RedisForRatelimit; backend: Limiter["backend"] }>;
 };
 
@@ -36,7 +39,7 @@ export function memoryLimiter(max: number, windowMs = WINDOW_MS, cap = MEMORY_LI
   let sweptFor = -1;
   return {
     backend: "memory",
-    async limit(id) {
+    limit(id) {
       const now = Date.now();
       const start = now - (now % windowMs);
       let key = id;
@@ -103,31 +106,39 @@ let lastFailureLog = 0;
 
 /** Wrap a limiter with the configured fail mode for backend errors. */
 export function withFailMode(inner: Limiter, mode: "open" | "closed", max: number, windowMs = WINDOW_MS): Limiter {
+  const degraded = (err: unknown): LimitResult => {
+    if (Date.now() - lastFailureLog > 60_000) {
+      lastFailureLog = Date.now();
+      logError("ratelimit", err, { backend: inner.backend, failMode: mode });
+    }
+    return { success: mode === "open", limit: max, remaining: mode === "open" ? max : 0, reset: Date.now() + windowMs, degraded: true };
+  };
   return {
     backend: inner.backend,
-    async limit(id) {
+    limit(id) {
+      let result: LimitResult | Promise<LimitResult>;
       try {
-        return await inner.limit(id);
+        result = inner.limit(id);
       } catch (err) {
-        if (Date.now() - lastFailureLog > 60_000) {
-          lastFailureLog = Date.now();
-          logError("ratelimit", err, { backend: inner.backend, failMode: mode });
-        }
-        return { success: mode === "open", limit: max, remaining: mode === "open" ? max : 0, reset: Date.now() + windowMs, degraded: true };
+        return degraded(err);
       }
+      return result instanceof Promise ? result.catch(degraded) : result;
     },
   };
 }
 
 /** Refusals and fail-mode answers, by limiter name, for /metrics. */
 function counted(name: string, inner: Limiter, mode: "open" | "closed"): Limiter {
+  const count = (result: LimitResult): LimitResult => {
+    if (result.degraded) recordLimiterDegraded(name, mode);
+    if (!result.success) recordRateLimited(name);
+    return result;
+  };
   return {
     backend: inner.backend,
-    async limit(id) {
-      const result = await inner.limit(id);
-      if (result.degraded) recordLimiterDegraded(name, mode);
-      if (!result.success) recordRateLimited(name);
-      return result;
+    limit(id) {
+      const result = inner.limit(id);
+      return result instanceof Promise ? result.then(count) : count(result);
     },
   };
 }
@@ -136,16 +147,29 @@ function limiterFor(spec: LimiterSpec): Promise<Limiter> {
   const limiters = (holder.__akhrotLimiters ??= new Map());
   let limiter = limiters.get(spec.name);
   if (!limiter) {
+    const ready = (holder.__akhrotReadyLimiters ??= new Map());
     limiter = (async () => {
+      // (resetLimiter replaces both maps; a limiter built for the old ones lands in the old map.)
       const e = env();
       const useRedis = Boolean((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL);
       const inner = useRedis ? await redisLimiter(spec) : memoryLimiter(spec.max, spec.windowMs);
       const mode = spec.failClosed ? "closed" : e.RATE_LIMIT_FAIL_MODE;
-      return counted(spec.name, withFailMode(inner, mode, spec.max, spec.windowMs), mode);
+      const built = counted(spec.name, withFailMode(inner, mode, spec.max, spec.windowMs), mode);
+      ready.set(spec.name, built);
+      return built;
     })();
     limiters.set(spec.name, limiter);
   }
   return limiter;
+}
+
+/**
+ * One request against the agent API limiter: answered at once (no promise) once the limiter is
+ * built and its backend is memory, as on every token fetch of a single instance.
+ */
+export function limitApi(identifier: string): LimitResult | Promise<LimitResult> {
+  const ready = holder.__akhrotReadyLimiters?.get("api");
+  return ready ? ready.limit(identifier) : getLimiter().then((l) => l.limit(identifier));
 }
 
 /** Agent API requests, per key (or per client address on public routes). */
@@ -219,5 +243,6 @@ export function getTelegramCodeLimiter(): Promise<Limiter> {
 /** Tests switch backends between cases. */
 export function resetLimiter(): void {
   holder.__akhrotLimiters = undefined;
+  holder.__akhrotReadyLimiters = undefined;
   holder.__akhrotRedis = undefined;
 }

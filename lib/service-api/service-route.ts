@@ -4,9 +4,9 @@
  * Retry-After), the route's permission, then the handler; anything thrown becomes AuthOS's
  * error body. Handlers always scope by the principal's service, never by anything in the request.
  */
-import { getDb, type Db } from "@/db";
+import { getDb, openedDb, type Db } from "@/db";
 import { json } from "@/lib/api/respond";
-import { getLimiter } from "@/lib/ratelimit";
+import { limitApi } from "@/lib/ratelimit";
 import { OrgError } from "@/lib/orgs/org-error";
 import { assertPermission, authenticateServiceKey, type ServicePrincipal } from "@/lib/service-keys/authenticate-service-key";
 import type { ServiceScope } from "@/lib/end-users/service-users";
@@ -16,7 +16,8 @@ type RouteContext<P> = { params: Promise<P> };
 export type ServiceCtx<P> = { req: Request; params: P; db: Db; principal: ServicePrincipal; scope: ServiceScope };
 
 async function enforceKeyLimit(keyId: string): Promise<Record<string, string>> {
-  const r = await (await getLimiter()).limit(`svc:${keyId}`);
+  const limited = limitApi(`svc:${keyId}`);
+  const r = limited instanceof Promise ? await limited : limited;
   const headers = { "x-ratelimit-limit": String(r.limit), "x-ratelimit-remaining": String(r.remaining), "x-ratelimit-reset": String(Math.ceil(r.reset / 1000)) };
   if (!r.success) {
     const retryAfter = String(Math.max(1, Math.ceil((r.reset - Date.now()) / 1000)));
@@ -30,7 +31,7 @@ async function enforceKeyLimit(keyId: string): Promise<Record<string, string>> {
  * per-key limit (its headers go on the answer). The route's permission is the caller's to check.
  */
 export async function authorizeService(apiKey: string | null): Promise<{ db: Db; principal: ServicePrincipal; scope: ServiceScope; headers: Record<string, string> }> {
-  const db = await getDb();
+  const db = openedDb() ?? (await getDb());
   const principal = await authenticateServiceKey(db, apiKey);
   const headers = await enforceKeyLimit(principal.keyId);
   return { db, principal, scope: { serviceId: principal.serviceId, orgId: principal.orgId, keyId: principal.keyId }, headers };
