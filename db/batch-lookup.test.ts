@@ -6,11 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { createBatchLookup, MAX_KEYS } from "@/db/batch-lookup";
+import { findApiKeyByHash } from "@/db/queries/api-keys";
 import { listConnectionsForUser, listProviderConnections } from "@/db/queries/connections";
+import { findServiceApiKeyByHash } from "@/db/queries/service-keys";
 import { loadProviderTokenState } from "@/db/queries/provider-tokens";
 import { endUsers, serviceEndUsers, serviceGrants, serviceProviders } from "@/db/schema";
-import { randomId } from "@/lib/crypto";
-import { makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
+import { randomId, sha256Hex } from "@/lib/crypto";
+import { makeKey, makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
 import { makeServiceSetup } from "@/lib/testing/org-fixtures";
 import { closeDb } from "@/db";
 
@@ -81,6 +83,26 @@ describe("the token-fetch lookup, batched", () => {
     }
     expect(batched.some((rows) => rows.length === 2)).toBe(true);
     expect(batched.some((rows) => rows.length === 0)).toBe(true);
+  });
+});
+
+describe("the key lookups, batched", () => {
+  it("finds each digest's own key and owner in one turn; an unknown digest finds nothing", async () => {
+    const users = await Promise.all([makeUser(db), makeUser(db), makeUser(db)]);
+    const keys = await Promise.all(users.map((u) => makeKey(db, u.id)));
+    const digests = [...keys.map((k) => sha256Hex(k.key)), sha256Hex("akh_unknown")];
+    const found = await Promise.all(digests.map((d) => findApiKeyByHash(db, d)));
+    expect(found.map((f) => f?.key.id)).toEqual([...keys.map((k) => k.row.id), undefined]);
+    expect(found.map((f) => f?.email)).toEqual([...users.map((u) => u.email), undefined]);
+  });
+
+  it("finds each service key's own service and org in one turn", async () => {
+    const [a, b] = await Promise.all([makeServiceSetup(db), makeServiceSetup(db)]);
+    const found = await Promise.all([a, b].map((s) => findServiceApiKeyByHash(db, sha256Hex(s.key))));
+    expect(found.map((f) => [f?.service.id, f?.service.orgId, f?.orgStatus])).toEqual([
+      [a.service.id, a.org.id, "active"],
+      [b.service.id, b.org.id, "active"],
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import type { Db, DbOrTx } from "@/db";
+import { createBatchLookup } from "@/db/batch-lookup";
 import { apiKeys, users, type ApiKey } from "@/db/schema";
 
 export async function insertApiKey(db: DbOrTx, row: typeof apiKeys.$inferInsert): Promise<ApiKey> {
@@ -8,15 +9,31 @@ export async function insertApiKey(db: DbOrTx, row: typeof apiKeys.$inferInsert)
   return created;
 }
 
-/** The key row and its owner's email, by digest. One indexed round trip. */
-export async function findApiKeyByHash(db: DbOrTx, keyHash: string) {
-  const [row] = await db
-    .select({ key: apiKeys, email: users.email })
-    .from(apiKeys)
+/**
+ * Key rows and their owners' emails by digest, for many digests in one statement: the misses of
+ * the per-process key cache, gathered per event-loop turn (db/batch-lookup.ts). Built once per
+ * database handle.
+ */
+function prepareByHashes(db: Db) {
+  return db
+    .select({ i: sql<number>`q.i`, key: apiKeys, email: users.email })
+    .from(sql`jsonb_to_recordset(${sql.placeholder("hashes")}::jsonb) as q(i int, h text)`)
+    .innerJoin(apiKeys, eq(apiKeys.keyHash, sql`q.h`))
     .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(eq(apiKeys.keyHash, keyHash))
-    .limit(1);
-  return row;
+    .prepare("akhrot_api_keys_by_hash");
+}
+const preparedByHashes = new WeakMap<Db, ReturnType<typeof prepareByHashes>>();
+
+const byHash = createBatchLookup<string, { key: ApiKey; email: string }>(async (db, hashes) => {
+  let query = preparedByHashes.get(db);
+  if (!query) preparedByHashes.set(db, (query = prepareByHashes(db)));
+  const rows = await query.execute({ hashes: JSON.stringify(hashes.map((h, i) => ({ i, h }))) });
+  return rows.map(({ i, ...row }) => ({ i: Number(i), row }));
+});
+
+/** The key row and its owner's email, by digest. One indexed round trip, shared with the other lookups of its turn. */
+export async function findApiKeyByHash(db: Db, keyHash: string): Promise<{ key: ApiKey; email: string } | undefined> {
+  return (await byHash(db, keyHash))[0];
 }
 
 export function listApiKeysForUser(db: DbOrTx, userId: string): Promise<ApiKey[]> {
