@@ -5,6 +5,8 @@
  * lib/server/create-server.ts (one body cap, timeouts). Flags as `next start`:
  * -p/--port (or PORT, default 3000), -H/--hostname (default: all interfaces).
  */
+// First: before Next loads (see the file).
+import "./serve-without-source-maps";
 import next from "next";
 import { log } from "@/lib/log";
 import { createAkhrotServer } from "@/lib/server/create-server";
