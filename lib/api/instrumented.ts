@@ -19,12 +19,18 @@ function stamped(res: Response, reqId: string): Response {
   }
 }
 
+/** Next hands route handlers a NextRequest whose URL is already parsed; anything else is parsed here. */
+function pathnameOf(req: Request): string {
+  const parsed = (req as Request & { nextUrl?: { pathname: string } }).nextUrl;
+  return parsed ? parsed.pathname : new URL(req.url).pathname;
+}
+
 export function instrumented<R extends Request, A extends unknown[]>(handler: (req: R, ...rest: A) => Promise<Response>): (req: R, ...rest: A) => Promise<Response> {
   return async (req, ...rest) => {
     const started = performance.now();
     const reqId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
     const res = stamped(await withRequestId(reqId, () => handler(req, ...rest)), reqId);
-    recordRequest(routeLabel(new URL(req.url).pathname), req.method, res.status, (performance.now() - started) / 1000);
+    recordRequest(routeLabel(pathnameOf(req)), req.method, res.status, (performance.now() - started) / 1000);
     return res;
   };
 }
