@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { drive, providerTokensRoute, tokenFetchRoute } from "./lib/load";
 import { BENCH_PORT, prepareBench } from "./lib/prepare";
-import { startServer } from "./lib/server";
+import { akhrotArgs, startServer } from "./lib/server";
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; endTime: number; startTime: number };
@@ -98,7 +98,7 @@ async function main() {
       ? [[...prof, "--import", "tsx", "bench/lib/floor-server.ts"], `${base}/ai/skill`]
       : via === "next-start"
         ? [[...prof, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], `${base}/ai/skill`]
-        : [[...prof, "--import", "tsx", "scripts/serve.ts", "-p", port, "-H", "127.0.0.1"], `${base}/ai/skill`];
+        : [[...prof, ...akhrotArgs("serve", Number(port))], `${base}/ai/skill`];
   const server = await startServer(process.execPath, args, { ...env, PORT: port, NODE_ENV: "production" }, ready);
   let requests = 0;
   try {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { createBatchLookup } from "@/db/batch-lookup";
 import { apiKeys, users, type ApiKey } from "@/db/schema";
@@ -34,6 +34,15 @@ const byHash = createBatchLookup<string, { key: ApiKey; email: string }>(async (
 /** The key row and its owner's email, by digest. One indexed round trip, shared with the other lookups of its turn. */
 export async function findApiKeyByHash(db: Db, keyHash: string): Promise<{ key: ApiKey; email: string } | undefined> {
   return (await byHash(db, keyHash))[0];
+}
+
+/** Keys and their owners' emails by id (the key cache's background re-check), in chunks of 1,000. */
+export async function findApiKeysByIds(db: Db, ids: string[]): Promise<{ key: ApiKey; email: string }[]> {
+  const out: { key: ApiKey; email: string }[] = [];
+  for (let at = 0; at < ids.length; at += 1000) {
+    out.push(...(await db.select({ key: apiKeys, email: users.email }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(inArray(apiKeys.id, ids.slice(at, at + 1000)))));
+  }
+  return out;
 }
 
 export function listApiKeysForUser(db: DbOrTx, userId: string): Promise<ApiKey[]> {

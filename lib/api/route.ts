@@ -60,7 +60,7 @@ export async function authorizeAgent(
 ): Promise<{ db: Db; key: AuthedKey; headers: Record<string, string> }> {
   // A cached key and a memory limiter answer without a promise: this runs before every credential an agent fetches.
   const db = openedDb() ?? (await getDb());
-  let key = authenticate ? undefined : cachedApiKey(authorization, Date.now());
+  let key = authenticate ? undefined : cachedApiKey(db, authorization, Date.now());
   if (!key) {
     try {
       const beforeLookup = async () => refuseIfKeyFailuresExceeded(ip());

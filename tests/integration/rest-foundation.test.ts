@@ -9,7 +9,8 @@ import { apiKeys } from "@/db/schema";
 import * as skillRoute from "@/app/ai/skill/route";
 import * as summaryRoute from "@/app/ai/context/summary/route";
 import { authenticateApiKey, generateApiKey, revokeApiKey } from "@/lib/api-keys";
-import { KEY_CACHE_TTL_MS } from "@/lib/api-keys/key-cache";
+import { keyRecheckSettled } from "@/lib/api-keys/authenticate-api-key";
+import { KEY_CACHE_TTL_MS, RECHECK_AFTER_MS } from "@/lib/api-keys/key-cache";
 import { readJson } from "@/lib/api/read-json";
 import { ApiError } from "@/lib/api/errors";
 import { resetEnvCache } from "@/lib/env";
@@ -192,6 +193,27 @@ describe("key cache and revocation bound", () => {
     await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id));
     await expect(authenticateApiKey(db, `Bearer ${key}`, new Date(t0.getTime() + KEY_CACHE_TTL_MS - 1))).resolves.toMatchObject({ id: row.id });
     await expect(authenticateApiKey(db, `Bearer ${key}`, new Date(t0.getTime() + KEY_CACHE_TTL_MS))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("a key in use is renewed by one background re-check, and one revoked elsewhere is dropped by it", async () => {
+    const user = await makeUser(db);
+    const { key: kept, row: keptRow } = await makeKey(db, user.id);
+    const { key: dropped, row: droppedRow } = await makeKey(db, user.id);
+    const t0 = new Date();
+    await authenticateApiKey(db, `Bearer ${kept}`, t0);
+    await authenticateApiKey(db, `Bearer ${dropped}`, t0);
+    // Another instance revokes one of them; both are used again, the second use past RECHECK_AFTER_MS.
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, droppedRow.id));
+    await expect(authenticateApiKey(db, `Bearer ${dropped}`, new Date(t0.getTime() + 1))).resolves.toMatchObject({ id: droppedRow.id });
+    const t1 = new Date(t0.getTime() + RECHECK_AFTER_MS);
+    await expect(authenticateApiKey(db, `Bearer ${kept}`, t1)).resolves.toMatchObject({ id: keptRow.id });
+    await keyRecheckSettled();
+    // The revoked one is gone before its TTL ran out; the other now counts from the re-check.
+    await expect(authenticateApiKey(db, `Bearer ${dropped}`, new Date(t1.getTime() + 1))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, keptRow.id));
+    await expect(authenticateApiKey(db, `Bearer ${kept}`, new Date(t0.getTime() + KEY_CACHE_TTL_MS + 1))).resolves.toMatchObject({ id: keptRow.id });
+    // The bound still holds: KEY_CACHE_TTL_MS after the database last confirmed it, it is refused.
+    await expect(authenticateApiKey(db, `Bearer ${kept}`, new Date(t1.getTime() + KEY_CACHE_TTL_MS))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("a cached key still expires on time", async () => {
