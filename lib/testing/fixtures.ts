@@ -77,3 +77,8 @@ export async function makeOAuthConnection(
   if (!row) throw new Error("fixture: connection insert failed");
   return row;
 }
+
+/** The key with its last character changed (never to itself: a key already ending in "x" gets "y"). */
+export function tamperedKey(key: string): string {
+  return `${key.slice(0, -1)}${key.endsWith("x") ? "y" : "x"}`;
+}

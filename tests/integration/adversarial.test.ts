@@ -15,7 +15,7 @@ import * as tokensFetchModule from "@/app/tokens/fetch/route";
 import { submitHostedCredentials } from "@/lib/connect/submit-hosted-credentials";
 import { openRefreshToken } from "@/lib/connections/connection-secrets";
 import { connect, fetchToken, humanStartsFlow, newAgent, post, runCallback, startGoogleIdp, type JsonAnswer } from "@/lib/testing/agent-flow";
-import { makeOAuthConnection, params, request, testDb } from "@/lib/testing/fixtures";
+import { makeOAuthConnection, params, request, tamperedKey, testDb } from "@/lib/testing/fixtures";
 import { completeLoginAndConsent } from "@/lib/testing/oidc-login";
 import type { OidcServer } from "@/lib/testing/oidc-server";
 import { captureLogs, type CapturedLogs } from "@/lib/testing/capture-logs";
@@ -168,7 +168,7 @@ describe("secret canary", () => {
     expect(bad.ok).toBe(false);
     expect(JSON.stringify(bad)).not.toContain(CANARY_API_KEY);
     expect((await submitHostedCredentials(db, sessionId, { apiKey: CANARY_API_KEY })).ok).toBe(true);
-    errorBodies.push(await post(fetchTokenRoute, "/tokens/fetch", `${a.key.slice(0, -1)}x`, { provider: "openai" }));
+    errorBodies.push(await post(fetchTokenRoute, "/tokens/fetch", tamperedKey(a.key), { provider: "openai" }));
 
     expect(errorBodies.map((r) => r.status)).toEqual([502, 403, 400, 401]);
     await flushWrites(); // token-fetch activity rows are batched

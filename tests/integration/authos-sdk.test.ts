@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { testDb } from "@/lib/testing/fixtures";
+import { tamperedKey, testDb } from "@/lib/testing/fixtures";
 import { makeServiceSetup } from "@/lib/testing/org-fixtures";
 import { serviceApiClient, SsoApiError } from "../support/authos-sdk-client";
 import { startServiceApiServer, type Recorded } from "../support/service-api-server";
@@ -94,7 +94,7 @@ describe("the AuthOS SDK's serviceApi against Akhrot", () => {
 
   it("every error reaches the SDK as {error, error_code, timestamp}, never UNKNOWN_ERROR", async () => {
     const { key } = await makeServiceSetup(db);
-    const bad = await sdkError(serviceApiClient(server.base, `${key.slice(0, -1)}x`).getServiceInfo());
+    const bad = await sdkError(serviceApiClient(server.base, tamperedKey(key)).getServiceInfo());
     expect([bad.statusCode, bad.errorCode, bad.message, bad.isAuthError()]).toEqual([401, "UNAUTHORIZED", "Invalid API key format", true]);
     const none = await sdkError(serviceApiClient(server.base, "").listUsers());
     expect([none.statusCode, none.message]).toEqual([401, "Missing or invalid X-Api-Key header"]);

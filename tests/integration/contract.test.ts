@@ -15,7 +15,7 @@ import { familyOperations } from "@/lib/api/openapi/family-paths";
 import { serviceErrorExample } from "@/lib/api/openapi/service-operations";
 import { submitHostedCredentials } from "@/lib/connect/submit-hosted-credentials";
 import { connect, fetchToken, newAgent, post, startGoogleIdp, type JsonAnswer } from "@/lib/testing/agent-flow";
-import { params, request, testDb } from "@/lib/testing/fixtures";
+import { params, request, tamperedKey, testDb } from "@/lib/testing/fixtures";
 import type { OidcServer } from "@/lib/testing/oidc-server";
 import { contractViolation } from "../support/openapi-check";
 
@@ -67,7 +67,7 @@ describe("agent REST answers match their schemas", () => {
     const a = await newAgent(db);
     await connect(a);
     const answers = [
-      await post(fetchTokenRoute, "/tokens/fetch", `${a.key.slice(0, -1)}x`, { provider: "google" }),
+      await post(fetchTokenRoute, "/tokens/fetch", tamperedKey(a.key), { provider: "google" }),
       await post(fetchTokenRoute, "/tokens/fetch", a.key, { provider: 7 }),
       await post(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "nope" }),
       await post(fetchTokenRoute, "/tokens/fetch", a.key, { provider: "github" }),
