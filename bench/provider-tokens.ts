@@ -5,12 +5,14 @@
  * (100 per service, each linked to it) and 20,000 end-user connections (Google and GitHub, tokens
  * valid for 30 days) each granted to its service. Measures, with autocannon at fixed concurrency
  * (CONCURRENCY, default 32) for DURATION s (default 20):
- *   - the floor (bench/lib/floor-server.ts: node:http + one query + decrypt) on /tokens/fetch;
+ *   - the floor (bench/lib/floor-server.ts: node:http + one query + decrypt) on /tokens/fetch, and
+ *     on its provider-tokens route for the same services and end users;
  *   - POST /tokens/fetch on the same Akhrot server (the agent family's fast path, for reference);
  *   - POST /api/service/provider-tokens for random (service key, end user, provider): always the
  *     `ok` answer with a fresh token (the grant's last use and `provider_token.issued` written);
  *   - GET /api/service/users (one plain service route: key, rate limit, count + page).
- * Prints each and the ratio to the floor (goal for provider-tokens: >= 0.5). Needs `npm run build`.
+ * Prints each and the ratio to the floor's /tokens/fetch (goal for provider-tokens: >= 0.5), and
+ * provider-tokens' ratio to the floor's own provider-tokens. Needs `npm run build`.
  */
 import autocannon, { type Result } from "autocannon";
 import postgres from "postgres";
@@ -128,10 +130,15 @@ async function main() {
 
   const floor = await startServer(process.execPath, ["--import", "tsx", "bench/lib/floor-server.ts"], { ...env, PORT: String(PORT + 1) }, `${FLOOR}/ai/skill`);
   let floorResult: Result;
+  let floorService: Result;
   try {
     await driveTokenFetch(FLOOR, workload, 3);
     floorResult = await driveTokenFetch(FLOOR, workload);
     console.log(describe("floor  /tokens/fetch", floorResult, floor.peakRssMb()));
+    // The floor's own provider-tokens (key + link + grant + connection in one query, decrypt, JSON) on the same 100 services.
+    await driveProviderTokens(FLOOR, services, 3);
+    floorService = await driveProviderTokens(FLOOR, services);
+    console.log(describe("floor  /api/service/provider-tokens", floorService, floor.peakRssMb()));
   } finally {
     await floor.stop();
   }
@@ -148,7 +155,8 @@ async function main() {
       await drive(AKHROT, 3); // warm-up: JIT, pools, route compilation
       const r = await drive(AKHROT);
       console.log(describe(`${name} ${route}`, r, akhrot.peakRssMb()));
-      console.log(`ratio throughput ${route}/floor: ${(r.requests.average / floorResult.requests.average).toFixed(2)}${route === "POST /api/service/provider-tokens" ? " (goal >= 0.5)" : ""}`);
+      console.log(`ratio throughput ${route}/floor /tokens/fetch: ${(r.requests.average / floorResult.requests.average).toFixed(2)}${route === "POST /api/service/provider-tokens" ? " (goal >= 0.5)" : ""}`);
+      if (route === "POST /api/service/provider-tokens") console.log(`ratio throughput ${route}/floor provider-tokens: ${(r.requests.average / floorService.requests.average).toFixed(2)}`);
     }
   } finally {
     await akhrot.stop();
