@@ -301,16 +301,29 @@ describe("oidc test server lifecycle", () => {
   });
 
   it("access tokens expire after accessTokenTtl seconds (clockTolerance 0)", async () => {
-    const server = await startOidcServer({ redirectUris: [REDIRECT_URI], accessTokenTtl: 1, clientId: "short", clientSecret: "short-secret" });
+    const ttlMs = 3_000;
+    const server = await startOidcServer({ redirectUris: [REDIRECT_URI], accessTokenTtl: ttlMs / 1000, clientId: "short", clientSecret: "short-secret" });
     try {
       const peer = await connect(server);
+      /**
+       * Issued between `before` and `after`; `exp` counts from the issuing second, so it can fall up
+       * to 1 s before issue + TTL. It must work when asked well inside that (a machine stalled for
+       * seconds cannot say), and must be refused once it has surely passed.
+       */
+      const expectLifetime = async (token: string, before: number, after: number) => {
+        const works = await server.accessTokenWorks(token);
+        if (Date.now() - before < ttlMs - 1_000) expect(works).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, after + ttlMs + 1_100 - Date.now())));
+        expect(await server.accessTokenWorks(token)).toBe(false);
+      };
+      let before = Date.now();
       const { tokens } = await fullCodeFlow(peer);
-      expect(tokens.expires_in).toBe(1);
-      expect(await server.accessTokenWorks(tokens.access_token)).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 2100));
-      expect(await server.accessTokenWorks(tokens.access_token)).toBe(false);
+      expect(tokens.expires_in).toBe(ttlMs / 1000);
+      await expectLifetime(tokens.access_token, before, Date.now());
+      before = Date.now();
       const refreshed = await refresh(peer, tokens.refresh_token ?? "");
-      expect(await server.accessTokenWorks(refreshed.access_token)).toBe(true);
+      const works = await server.accessTokenWorks(refreshed.access_token);
+      if (Date.now() - before < ttlMs - 1_000) expect(works).toBe(true);
     } finally {
       await server.stop();
     }
