@@ -49,7 +49,7 @@ function area(url: string, fn: string): string {
 }
 
 /** `lastSeconds`: only the samples of the profile's last seconds (the measured run, not start-up and warm-up). */
-function summarise(file: string, lastSeconds = Infinity, requests = 0): void {
+function summarise(file: string, lastSeconds = Infinity, requests = 0, print = true): number {
   const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
@@ -75,18 +75,20 @@ function summarise(file: string, lastSeconds = Infinity, requests = 0): void {
     const where = `${n.callFrame.functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^.*?\/(lib|db|app|scripts|\.next)\//, "$1/")}:${from?.line ?? n.callFrame.lineNumber + 1}`;
     fns.set(where, (fns.get(where) ?? 0) + us);
   }
+  if (!print) return busy;
   const pct = (us: number) => `${((100 * us) / busy).toFixed(1)} %`.padStart(7);
   console.log(`busy CPU ${(busy / 1e6).toFixed(1)} s${requests ? `, ${(busy / requests).toFixed(0)} µs per request` : ""}`);
   for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) console.log(`${pct(us)}  ${a}`);
   console.log("top functions (self time):");
   for (const [f, us] of [...fns].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${pct(us)}  ${f}`);
+  return busy;
 }
 
 const MEASURED_S = 10;
 
 async function main() {
   const via = process.argv[2] ?? "serve";
-  if (via.endsWith(".cpuprofile")) return summarise(via, Number(process.argv[3] ?? Infinity), Number(process.argv[4] ?? 0)); // re-read an earlier profile: [last seconds] [requests]
+  if (via.endsWith(".cpuprofile")) return void summarise(via, Number(process.argv[3] ?? Infinity), Number(process.argv[4] ?? 0)); // re-read an earlier profile: [last seconds] [requests]
   const { workload, service, env } = await prepareBench();
   const route = process.argv[3] === "provider-tokens" ? providerTokensRoute(service) : tokenFetchRoute(workload);
   const port = String(BENCH_PORT + 1);
@@ -110,13 +112,18 @@ async function main() {
     await server.stop();
     await new Promise((r) => setTimeout(r, 2_000)); // the profile is written on exit
   }
-  // The server's main thread only (a loader's worker thread writes a profile of its own).
-  const file = readdirSync(dir)
+  // Every thread writes a profile of its own (Next's, `npm start`'s front thread on Postgres, a
+  // module loader's): the one that served the route is the busiest in the measured run.
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
-    .sort()[0];
-  if (!file) throw new Error(`no profile written in ${dir}`);
-  console.log(`profile: ${path.join(dir, file)} (${requests} requests in the measured run)`);
-  summarise(path.join(dir, file), MEASURED_S + 1, requests);
+    .map((f) => path.join(dir, f))
+    .map((f) => ({ f, busy: summarise(f, MEASURED_S + 1, requests, false) }))
+    .sort((a, b) => b.busy - a.busy);
+  const [busiest, ...others] = files;
+  if (!busiest) throw new Error(`no profile written in ${dir}`);
+  console.log(`profile: ${busiest.f} (${requests} requests in the measured run)`);
+  for (const o of others) console.log(`  another thread: ${(o.busy / 1e6).toFixed(2)} s busy (${path.basename(o.f)})`);
+  summarise(busiest.f, MEASURED_S + 1, requests);
 }
 
 main().catch((e: unknown) => {

@@ -14,6 +14,7 @@
  * (route handlers, the instrumentation entry that carries the Node fast path) shares one
  * cache, and a revoke in one is seen by all.
  */
+import { frontLink } from "@/lib/server/front-link";
 import type { AuthedKey } from "./authenticate-api-key";
 
 export const KEY_CACHE_TTL_MS = 5_000;
@@ -64,7 +65,11 @@ export function cacheKey(digest: string, key: AuthedKey, expiresAt: Date | null,
   byDigest.set(digest, { key, expiresAt, cachedAt: now, usedAt: now });
 }
 
-/** Drop a key (by id) from this process's cache: called on revoke. */
-export function forgetKey(keyId: string): void {
+/**
+ * Drop a key (by id) from this process's cache: called on revoke. Under `npm start` on Postgres
+ * the front thread holds its own cache (lib/server/front-link.ts): it is done when both dropped it.
+ */
+export async function forgetKey(keyId: string): Promise<void> {
   for (const [digest, e] of byDigest) if (e.key.id === keyId) byDigest.delete(digest);
+  await frontLink()?.forget("key", keyId);
 }

@@ -13,7 +13,7 @@ import { forgetKey } from "./key-cache";
  */
 export async function revokeApiKey(db: DbOrTx, id: string, userId?: string): Promise<ApiKey | undefined> {
   const row = await revokeApiKeyRow(db, id, userId);
-  forgetKey(id);
+  await forgetKey(id);
   if (row?.mcpGrantId) await deleteMcpOauthGrant(db, row.mcpGrantId);
   if (row) {
     await recordEvent(db, { userId: row.userId, apiKeyId: row.id, action: "key.revoke", detail: { name: row.name } });

@@ -11,7 +11,7 @@ import { forgetKey } from "./key-cache";
  */
 export async function setMcpReveal(db: DbOrTx, id: string, userId: string, enabled: boolean): Promise<ApiKey | undefined> {
   const row = await setApiKeyMcpReveal(db, id, userId, enabled);
-  forgetKey(id);
+  await forgetKey(id);
   if (row) await recordEvent(db, { userId, apiKeyId: row.id, action: "key.mcp_reveal", detail: { name: row.name, enabled } });
   return row;
 }

@@ -23,5 +23,5 @@ export async function deleteOrganization(db: Db, access: OrgAccess, confirmSlug:
     if (!(await deleteOrganizationRow(tx, org.id))) throw notFound("Organization not found");
     await recordEvent(tx, { userId: access.userId, action: "organization.delete", detail: { org_id: org.id, slug: org.slug, name: org.name, services: total } });
   });
-  forgetOrgServiceKeys(org.id);
+  await forgetOrgServiceKeys(org.id);
 }

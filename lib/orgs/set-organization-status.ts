@@ -9,7 +9,7 @@ import { recordOrgEvent } from "./record-org-event";
 export async function setOrganizationStatus(db: Db, slug: string, status: OrgStatus): Promise<Organization> {
   const org = await setRow(db, slug, status);
   if (!org) throw notFound(`Organization not found: ${slug}`);
-  forgetOrgServiceKeys(org.id);
+  await forgetOrgServiceKeys(org.id);
   await recordOrgEvent(db, { orgId: org.id, action: status === "active" ? "organization.activated" : "organization.suspended", targetType: "organization", targetId: org.id });
   return org;
 }

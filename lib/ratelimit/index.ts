@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { ioredisAdapter } from "./ioredis-adapter";
 import { logError } from "@/lib/log";
 import { recordLimiterDegraded, recordRateLimited } from "@/lib/metrics";
+import { frontLink } from "@/lib/server/front-link";
 
 export type LimitResult = { success: boolean; limit: number; remaining: number; reset: number; degraded?: boolean };
 /** `limit` answers at once (no promise) when it can: the memory backend, on every token fetch. */
@@ -28,6 +29,8 @@ const holder = globalThis as typeof globalThis & {
   /** The same limiters once built, for callers that need no promise (the token-fetch hot path). */
   __akhrotReadyLimiters?: Map<string, Limiter>;
   __akhrotRedis?: Promise<{ redis: RedisForRatelimit; backend: Limiter["backend"] }>;
+  /** The memory windows themselves, by limiter name (what a front thread answers Next's thread from). */
+  __akhrotMemoryWindows?: Map<string, Limiter>;
 };
 
 /** Live windows the memory backend tracks before new identifiers share one overflow window. */
@@ -152,7 +155,7 @@ function limiterFor(spec: LimiterSpec): Promise<Limiter> {
       // (resetLimiter replaces both maps; a limiter built for the old ones lands in the old map.)
       const e = env();
       const useRedis = Boolean((e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) || e.REDIS_URL);
-      const inner = useRedis ? await redisLimiter(spec) : memoryLimiter(spec.max, spec.windowMs);
+      const inner = useRedis ? await redisLimiter(spec) : memoryWindows(spec);
       const mode = spec.failClosed ? "closed" : e.RATE_LIMIT_FAIL_MODE;
       const built = counted(spec.name, withFailMode(inner, mode, spec.max, spec.windowMs), mode);
       ready.set(spec.name, built);
@@ -161,6 +164,35 @@ function limiterFor(spec: LimiterSpec): Promise<Limiter> {
     limiters.set(spec.name, limiter);
   }
   return limiter;
+}
+
+/**
+ * The memory backend's windows for `spec`. Under `npm start` on Postgres the agent API limiter
+ * is counted in two threads (the front answers the hot routes, Next the rest: lib/server/front-link.ts),
+ * so Next's thread asks the front's windows instead of keeping a second set: one budget per key.
+ */
+function memoryWindows(spec: LimiterSpec): Limiter {
+  const link = frontLink();
+  if (link && spec.name === "api") return { backend: "memory", limit: (id) => link.limit(spec.name, id) };
+  const windows = (holder.__akhrotMemoryWindows ??= new Map());
+  let limiter = windows.get(spec.name);
+  if (!limiter) {
+    limiter = memoryLimiter(spec.max, spec.windowMs);
+    windows.set(spec.name, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * The front thread's side of `memoryWindows`: one request of Next's thread against this thread's
+ * own window (not counted again here: Next's thread counts its refusals itself).
+ */
+export async function limitForOtherThread(name: string, id: string): Promise<LimitResult> {
+  if (name !== "api") throw new Error(`No shared limiter named ${name}.`);
+  await getLimiter();
+  const windows = holder.__akhrotMemoryWindows?.get(name);
+  if (!windows) throw new Error(`The ${name} limiter has no memory windows in this thread.`);
+  return windows.limit(id);
 }
 
 /**
@@ -245,4 +277,5 @@ export function resetLimiter(): void {
   holder.__akhrotLimiters = undefined;
   holder.__akhrotReadyLimiters = undefined;
   holder.__akhrotRedis = undefined;
+  holder.__akhrotMemoryWindows = undefined;
 }

@@ -56,5 +56,5 @@ export async function deleteServiceKey(db: Db, actor: Actor, service: ServiceRow
     await recordOrgEvent(tx, { orgId: actor.orgId, serviceId: service.id, actorUserId: actor.userId, action: "api_key.deleted", targetType: "api_key", targetId: row.id, detail: { api_key_id: row.id, service_id: service.id, service_slug: service.slug, name: row.name } });
     await emitWebhookEvent(tx, { orgId: actor.orgId }, "api_key.revoked", { apiKeyId: row.id, serviceId: service.id, name: row.name });
   });
-  forgetServiceKey(id);
+  await forgetServiceKey(id);
 }

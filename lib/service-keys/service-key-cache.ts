@@ -5,6 +5,7 @@
  * working here within SERVICE_KEY_CACHE_TTL_MS. Expiry is checked on every use. Only
  * successful lookups are cached. Held on globalThis so every Next bundle shares it.
  */
+import { frontLink } from "@/lib/server/front-link";
 import type { ServicePrincipal } from "./authenticate-service-key";
 
 export const SERVICE_KEY_CACHE_TTL_MS = 5_000;
@@ -29,12 +30,14 @@ export function cacheServiceKey(digest: string, principal: ServicePrincipal, now
   byDigest.set(digest, { principal, cachedAt: now });
 }
 
-/** Drop a key (by id) from this process's cache: called on delete. */
-export function forgetServiceKey(keyId: string): void {
+/** Drop a key (by id) from this process's cache (and the front thread's, lib/server/front-link.ts): called on delete. */
+export async function forgetServiceKey(keyId: string): Promise<void> {
   for (const [digest, e] of byDigest) if (e.principal.keyId === keyId) byDigest.delete(digest);
+  await frontLink()?.forget("service-key", keyId);
 }
 
-/** Drop every key of an organization (called when it is suspended in this process). */
-export function forgetOrgServiceKeys(orgId: string): void {
+/** Drop every key of an organization (called when it is suspended or deleted in this process). */
+export async function forgetOrgServiceKeys(orgId: string): Promise<void> {
   for (const [digest, e] of byDigest) if (e.principal.orgId === orgId) byDigest.delete(digest);
+  await frontLink()?.forget("org-service-keys", orgId);
 }

@@ -86,7 +86,7 @@ describe("X-Api-Key authentication (AuthOS's order and messages)", () => {
     expect((await info.GET(serviceRequest("/api/service/info", expiring))).status).toBe(200);
     const { serviceApiKeys } = await import("@/db/schema");
     await db.update(serviceApiKeys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(serviceApiKeys.keyHash, sha256Hex(expiring)));
-    forgetServiceKey((await db.select().from(serviceApiKeys).where(eq(serviceApiKeys.keyHash, sha256Hex(expiring))))[0]?.id ?? "");
+    await forgetServiceKey((await db.select().from(serviceApiKeys).where(eq(serviceApiKeys.keyHash, sha256Hex(expiring))))[0]?.id ?? "");
     expectError(await read(await info.GET(serviceRequest("/api/service/info", expiring))), 401, "UNAUTHORIZED", "API key has expired");
 
     await setOrganizationStatus(db, org.slug, "suspended");
