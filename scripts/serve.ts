@@ -24,7 +24,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createAkhrotServer } from "@/lib/server/create-server";
 import { fastPath, requestFastPath } from "@/lib/server/fast-path-slot";
-import { startFrontThread } from "@/lib/server/front-thread";
+import { FRONT_BUNDLE, startFrontThread } from "@/lib/server/front-thread";
 import { startWebhookDriver } from "@/lib/webhooks/webhook-driver";
 
 function flag(names: string[]): string | undefined {
@@ -86,7 +86,9 @@ if (onPostgres) {
   await new Promise<void>((resolve, reject) => inner.once("error", reject).listen(socketPath, resolve));
   let front;
   try {
-    front = await startFrontThread({ port, hostname, socketPath, production: process.env.NODE_ENV === "production" });
+    const bundle = path.join(process.cwd(), FRONT_BUNDLE);
+    if (!existsSync(bundle)) log().warn({ where: "serve" }, `${FRONT_BUNDLE} is missing (npm run build makes it): the front thread runs from source`);
+    front = await startFrontThread({ port, hostname, socketPath, production: process.env.NODE_ENV === "production" }, existsSync(bundle) ? bundle : undefined);
   } catch (err) {
     process.stderr.write(`Could not start the server on port ${port}: ${err instanceof Error ? err.message : String(err)}\n`);
     rmSync(dir, { recursive: true, force: true });

@@ -9,18 +9,24 @@ import { logError } from "@/lib/log";
  * unawaited. Failures are logged by name and dropped: bookkeeping never fails a credential fetch.
  */
 const noNextRequest = new AsyncLocalStorage<true>();
+const holder = globalThis as typeof globalThis & { __akhrotNoNextHere?: boolean };
+
+/** npm start's front thread (lib/server/front-worker.ts) serves no Next request at all: tasks start at once there. */
+export function markNoNextHere(): void {
+  holder.__akhrotNoNextHere = true;
+}
 
 /**
  * Run `fn` where `defer()` starts tasks at once without asking Next's `after()`: the Node fast
  * path has no Next request, and `after()` would throw (an Error with a stack) on every call.
  */
 export function outsideNext<T>(fn: () => T): T {
-  return noNextRequest.run(true, fn);
+  return holder.__akhrotNoNextHere ? fn() : noNextRequest.run(true, fn);
 }
 
 export function defer(task: () => Promise<unknown>): void {
   const run = () => task().catch((err: unknown) => logError("deferred-write", err));
-  if (noNextRequest.getStore()) {
+  if (holder.__akhrotNoNextHere || noNextRequest.getStore()) {
     void run();
     return;
   }

@@ -8,6 +8,9 @@ import { Worker } from "node:worker_threads";
 import { log } from "@/lib/log";
 import { setFrontLink, type ForgetCache, type FrontLink } from "./front-link";
 
+/** Where `npm run build` puts the front thread as one module (scripts/build-front.ts), from the project root. */
+export const FRONT_BUNDLE = ".next/akhrot/front-worker.mjs";
+
 export type FrontStart = { port: number; hostname: string | undefined; socketPath: string; production: boolean };
 export type FrontCall = { seq: number } & ({ op: "limit"; name: string; id: string } | { op: "metrics" } | { op: "forget"; cache: ForgetCache; id: string });
 export type FrontReply = { op: "reply"; seq: number; value?: unknown; error?: string };
@@ -19,13 +22,12 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** stop: the front stops accepting, and ends once its open connections are done (at most `graceMs`). */
 export type FrontThread = { port: number; stop: (graceMs?: number) => Promise<void> };
 
-export function startFrontThread(start: FrontStart): Promise<FrontThread> {
-  const entry = new URL("./front-worker.ts", import.meta.url).href;
-  const worker = new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
-    eval: true,
-    // The environment is the worker's own copy of this thread's, as Next loaded it (.env files included).
-    workerData: start,
-  });
+/** `bundle`: the thread built by scripts/build-front.ts; without it, the source through tsx (~35 MB more). */
+export function startFrontThread(start: FrontStart, bundle?: string): Promise<FrontThread> {
+  // The environment is the worker's own copy of this thread's, as Next loaded it (.env files included).
+  const worker = bundle
+    ? new Worker(bundle, { workerData: start })
+    : new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./front-worker.ts", import.meta.url).href)}); })`, { eval: true, workerData: start });
   const pending = new Map<number, Pending>();
   let seq = 0;
   const call = <T>(msg: DistributiveOmit<FrontCall, "seq">): Promise<T> =>

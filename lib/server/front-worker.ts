@@ -13,6 +13,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { forgetKey } from "@/lib/api-keys/key-cache";
+import { markNoNextHere } from "@/lib/api/defer";
 import { metrics } from "@/lib/metrics/registry";
 import { limitForOtherThread } from "@/lib/ratelimit";
 import { forgetOrgServiceKeys, forgetServiceKey } from "@/lib/service-keys/service-key-cache";
@@ -22,6 +23,7 @@ import type { FrontCall, FrontReply, FrontStart, FrontStatus } from "./front-thr
 import { createNextProxy } from "./proxy-to-next";
 import { withServiceFastPath } from "./service-fast-path";
 
+markNoNextHere();
 const port = parentPort;
 if (!port) throw new Error("lib/server/front-worker.ts runs as a worker thread (lib/server/front-thread.ts).");
 const start = workerData as FrontStart;

@@ -1,7 +1,8 @@
 /**
  * `npm start` on Postgres: the front thread (lib/server/front-worker.ts) owns the port and answers
  * the hot routes; everything else reaches Next through a Unix socket (lib/server/proxy-to-next.ts).
- * Here the front is the real worker thread, with its own database pool, caches and limiter, and
+ * Here the front is the real worker thread, bundled as `npm run build` bundles it
+ * (scripts/build-front.ts), with its own database pool, caches and limiter, and
  * "Next" is a plain server on a Unix socket that records what reaches it and answers with the
  * real limiter and metrics of this thread (Next's thread in production). What crosses between the
  * two threads is checked from both sides: a revoke here stops the front's cached key at once, both
@@ -23,6 +24,7 @@ import { limitApi, resetLimiter } from "@/lib/ratelimit";
 import { frontLink } from "@/lib/server/front-link";
 import { startFrontThread, type FrontThread } from "@/lib/server/front-thread";
 import { makeKey, makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
+import { buildFront } from "@/scripts/build-front";
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const LIMIT = 40;
@@ -35,6 +37,7 @@ let dir: string;
 let next: Server;
 let front: FrontThread;
 let base: string;
+let bundle: string | undefined;
 const seen: Seen[] = [];
 const savedLimit = process.env.RATE_LIMIT_PER_MINUTE;
 
@@ -82,7 +85,9 @@ describe.skipIf(!onPostgres)("npm start's front thread on Postgres", () => {
     });
     next.keepAliveTimeout = 0;
     await new Promise<void>((resolve) => next.listen(socketPath, resolve));
-    front = await startFrontThread({ port: 0, hostname: "127.0.0.1", socketPath, production: true });
+    // Inside the project, so the bundle's packages resolve from node_modules as in .next/akhrot.
+    bundle = await buildFront(process.cwd(), path.join(process.cwd(), ".next", "akhrot-test", `front-${process.pid}.mjs`));
+    front = await startFrontThread({ port: 0, hostname: "127.0.0.1", socketPath, production: true }, bundle);
     base = `http://127.0.0.1:${front.port}`;
   });
 
@@ -91,6 +96,7 @@ describe.skipIf(!onPostgres)("npm start's front thread on Postgres", () => {
     next?.closeAllConnections();
     await new Promise((resolve) => next?.close(resolve));
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (bundle) rmSync(bundle, { force: true });
     if (savedLimit === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
     else process.env.RATE_LIMIT_PER_MINUTE = savedLimit;
     resetEnvCache();
