@@ -29,13 +29,9 @@ export async function findApiKeyByHash(db: Db, keyHash: string): Promise<{ key: 
   return (await byHash(db, keyHash))[0];
 }
 
-/** Keys and their owners' emails by id (the key cache's background re-check), in chunks of 1,000. */
-export async function findApiKeysByIds(db: Db, ids: string[]): Promise<{ key: ApiKey; email: string }[]> {
-  const out: { key: ApiKey; email: string }[] = [];
-  for (let at = 0; at < ids.length; at += 1000) {
-    out.push(...(await db.select({ key: apiKeys, email: users.email }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(inArray(apiKeys.id, ids.slice(at, at + 1000)))));
-  }
-  return out;
+/** Keys and their owners' emails by id (the key cache's background re-check; it sends at most 1,000 ids). */
+export function findApiKeysByIds(db: Db, ids: string[]): Promise<{ key: ApiKey; email: string }[]> {
+  return db.select({ key: apiKeys, email: users.email }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(inArray(apiKeys.id, ids));
 }
 
 export function listApiKeysForUser(db: DbOrTx, userId: string): Promise<ApiKey[]> {

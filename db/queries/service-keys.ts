@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { batchIndex, batchKeys, createBatchLookup } from "@/db/batch-lookup";
 import { organizations, serviceApiKeys, services, type ServiceApiKey } from "@/db/schema";
@@ -21,11 +21,21 @@ const byHash = createBatchLookup(
       .prepare("akhrot_service_api_keys_by_hash"),
   (h: string) => ({ h }),
 );
-type FoundServiceKey = { key: ServiceApiKey; service: typeof services.$inferSelect; orgStatus: string };
+export type FoundServiceKey = { key: ServiceApiKey; service: typeof services.$inferSelect; orgStatus: string };
 
 /** The key, its service and its org's status, by digest; shared with the other lookups of its turn. */
 export async function findServiceApiKeyByHash(db: Db, keyHash: string): Promise<FoundServiceKey | undefined> {
   return (await byHash(db, keyHash))[0];
+}
+
+/** Keys with their service and org status by id (the service key cache's background re-check; it sends at most 1,000 ids). */
+export function findServiceApiKeysByIds(db: Db, ids: string[]): Promise<FoundServiceKey[]> {
+  return db
+    .select({ key: serviceApiKeys, service: services, orgStatus: organizations.status })
+    .from(serviceApiKeys)
+    .innerJoin(services, eq(services.id, serviceApiKeys.serviceId))
+    .innerJoin(organizations, eq(organizations.id, services.orgId))
+    .where(inArray(serviceApiKeys.id, ids));
 }
 
 export async function listServiceApiKeys(db: DbOrTx, serviceId: string, page: { limit: number; offset: number }) {
