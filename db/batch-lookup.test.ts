@@ -24,42 +24,61 @@ afterAll(async () => {
   await closeDb();
 });
 
+/** A stand-in statement: answers each key `{ i, k }` it is sent with `answer(k, i)`, and records what it was sent. */
+function statement<Row extends { i: number }>(answer: (k: number, i: number) => Row[]) {
+  const calls: { i: number; k: number }[][] = [];
+  let prepared = 0;
+  const prepare = () => {
+    prepared += 1;
+    return {
+      async execute({ keys }: { keys: string }) {
+        const sent = JSON.parse(keys) as { i: number; k: number }[];
+        calls.push(sent);
+        return sent.flatMap(({ i, k }) => answer(k, i));
+      },
+    };
+  };
+  return { prepare, calls, prepared: () => prepared };
+}
+
 describe("createBatchLookup", () => {
   it("sends every key asked in one turn as one call, and each caller gets its own rows", async () => {
-    const calls: number[][] = [];
-    const lookup = createBatchLookup<number, string>(async (_db, keys) => {
-      calls.push(keys);
-      return keys.flatMap((k, i) => (k % 3 === 0 ? [] : [{ i, row: `${k}a` }, { i, row: `${k}b` }]));
-    });
+    const s = statement((k, i) => (k % 3 === 0 ? [] : [{ i, v: `${k}a` }, { i, v: `${k}b` }]));
+    const lookup = createBatchLookup(s.prepare, (k: number) => ({ k }));
     const answers = await Promise.all([1, 2, 3, 4].map((k) => lookup(db, k)));
-    expect(calls).toEqual([[1, 2, 3, 4]]);
-    expect(answers).toEqual([["1a", "1b"], ["2a", "2b"], [], ["4a", "4b"]]);
-    // A later turn is a new batch.
-    expect(await lookup(db, 5)).toEqual(["5a", "5b"]);
-    expect(calls).toEqual([[1, 2, 3, 4], [5]]);
+    expect(s.calls).toEqual([[{ i: 0, k: 1 }, { i: 1, k: 2 }, { i: 2, k: 3 }, { i: 3, k: 4 }]]);
+    expect(answers).toEqual([[{ v: "1a" }, { v: "1b" }], [{ v: "2a" }, { v: "2b" }], [], [{ v: "4a" }, { v: "4b" }]]);
+    // A later turn is a new batch, on the statement prepared once for this handle.
+    expect(await lookup(db, 5)).toEqual([{ v: "5a" }, { v: "5b" }]);
+    expect(s.calls.map((c) => c.map((k) => k.k))).toEqual([[1, 2, 3, 4], [5]]);
+    expect(s.prepared()).toBe(1);
+  });
+
+  it("maps rows back by the index the statement names, whatever order they come in", async () => {
+    const s = statement((k, i) => [{ i: 3 - i, v: k }]);
+    const lookup = createBatchLookup(s.prepare, (k: number) => ({ k }));
+    expect(await Promise.all([10, 20, 30, 40].map((k) => lookup(db, k)))).toEqual([[{ v: 40 }], [{ v: 30 }], [{ v: 20 }], [{ v: 10 }]]);
   });
 
   it(`splits more than ${MAX_KEYS} keys into several statements`, async () => {
-    const sizes: number[] = [];
-    const lookup = createBatchLookup<number, number>(async (_db, keys) => {
-      sizes.push(keys.length);
-      return keys.map((k, i) => ({ i, row: k * 2 }));
-    });
+    const s = statement((k, i) => [{ i, v: k * 2 }]);
+    const lookup = createBatchLookup(s.prepare, (k: number) => ({ k }));
     const keys = Array.from({ length: MAX_KEYS * 2 + 5 }, (_, k) => k);
-    expect(await Promise.all(keys.map((k) => lookup(db, k)))).toEqual(keys.map((k) => [k * 2]));
-    expect(sizes).toEqual([MAX_KEYS, MAX_KEYS, 5]);
+    expect(await Promise.all(keys.map((k) => lookup(db, k)))).toEqual(keys.map((k) => [{ v: k * 2 }]));
+    expect(s.calls.map((c) => c.length)).toEqual([MAX_KEYS, MAX_KEYS, 5]);
   });
 
   it("a failed statement fails each caller of its batch, and the next batch runs", async () => {
     let fail = true;
-    const lookup = createBatchLookup<number, number>(async (_db, keys) => {
+    const s = statement((k, i) => {
       if (fail) throw new Error("database went away");
-      return keys.map((k, i) => ({ i, row: k }));
+      return [{ i, v: k }];
     });
+    const lookup = createBatchLookup(s.prepare, (k: number) => ({ k }));
     const settled = await Promise.allSettled([lookup(db, 1), lookup(db, 2)]);
-    expect(settled.map((s) => s.status)).toEqual(["rejected", "rejected"]);
+    expect(settled.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     fail = false;
-    expect(await lookup(db, 3)).toEqual([3]);
+    expect(await lookup(db, 3)).toEqual([{ v: 3 }]);
   });
 });
 

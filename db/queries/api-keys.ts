@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
-import { createBatchLookup } from "@/db/batch-lookup";
+import { batchIndex, batchKeys, createBatchLookup } from "@/db/batch-lookup";
 import { apiKeys, users, type ApiKey } from "@/db/schema";
 
 export async function insertApiKey(db: DbOrTx, row: typeof apiKeys.$inferInsert): Promise<ApiKey> {
@@ -11,38 +11,27 @@ export async function insertApiKey(db: DbOrTx, row: typeof apiKeys.$inferInsert)
 
 /**
  * Key rows and their owners' emails by digest, for many digests in one statement: the misses of
- * the per-process key cache, gathered per event-loop turn (db/batch-lookup.ts). Built once per
- * database handle.
+ * the per-process key cache, gathered per event-loop turn (db/batch-lookup.ts).
  */
-function prepareByHashes(db: Db) {
-  return db
-    .select({ i: sql<number>`q.i`, key: apiKeys, email: users.email })
-    .from(sql`jsonb_to_recordset(${sql.placeholder("hashes")}::jsonb) as q(i int, h text)`)
-    .innerJoin(apiKeys, eq(apiKeys.keyHash, sql`q.h`))
-    .innerJoin(users, eq(users.id, apiKeys.userId))
-    .prepare("akhrot_api_keys_by_hash");
-}
-const preparedByHashes = new WeakMap<Db, ReturnType<typeof prepareByHashes>>();
-
-const byHash = createBatchLookup<string, { key: ApiKey; email: string }>(async (db, hashes) => {
-  let query = preparedByHashes.get(db);
-  if (!query) preparedByHashes.set(db, (query = prepareByHashes(db)));
-  const rows = await query.execute({ hashes: JSON.stringify(hashes.map((h, i) => ({ i, h }))) });
-  return rows.map(({ i, ...row }) => ({ i: Number(i), row }));
-});
+const byHash = createBatchLookup(
+  (db) =>
+    db
+      .select({ i: batchIndex(), key: apiKeys, email: users.email })
+      .from(batchKeys("h text"))
+      .innerJoin(apiKeys, eq(apiKeys.keyHash, sql`q.h`))
+      .innerJoin(users, eq(users.id, apiKeys.userId))
+      .prepare("akhrot_api_keys_by_hash"),
+  (h: string) => ({ h }),
+);
 
 /** The key row and its owner's email, by digest. One indexed round trip, shared with the other lookups of its turn. */
 export async function findApiKeyByHash(db: Db, keyHash: string): Promise<{ key: ApiKey; email: string } | undefined> {
   return (await byHash(db, keyHash))[0];
 }
 
-/** Keys and their owners' emails by id (the key cache's background re-check), in chunks of 1,000. */
-export async function findApiKeysByIds(db: Db, ids: string[]): Promise<{ key: ApiKey; email: string }[]> {
-  const out: { key: ApiKey; email: string }[] = [];
-  for (let at = 0; at < ids.length; at += 1000) {
-    out.push(...(await db.select({ key: apiKeys, email: users.email }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(inArray(apiKeys.id, ids.slice(at, at + 1000)))));
-  }
-  return out;
+/** Keys and their owners' emails by id (the key cache's background re-check; it sends at most 1,000 ids). */
+export function findApiKeysByIds(db: Db, ids: string[]): Promise<{ key: ApiKey; email: string }[]> {
+  return db.select({ key: apiKeys, email: users.email }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(inArray(apiKeys.id, ids));
 }
 
 export function listApiKeysForUser(db: DbOrTx, userId: string): Promise<ApiKey[]> {

@@ -1,30 +1,23 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
-import { createBatchLookup } from "@/db/batch-lookup";
+import { batchIndex, batchKeys, createBatchLookup } from "@/db/batch-lookup";
 import { connections, type Connection, type NewConnection } from "@/db/schema";
 
 /**
  * The token-fetch lookup for many (user, provider) pairs at once (db/batch-lookup.ts): per pair,
  * the same rows as `listConnectionsForUser(db, userId, provider)`, default first then most
- * recently connected. Built once per database handle (building it per call cost more CPU than
- * running it).
+ * recently connected.
  */
-function prepareForProviders(db: Db) {
-  return db
-    .select({ i: sql<number>`q.i`, connection: connections })
-    .from(sql`jsonb_to_recordset(${sql.placeholder("pairs")}::jsonb) as q(i int, u text, p text)`)
-    .innerJoin(connections, and(eq(connections.userId, sql`q.u`), eq(connections.provider, sql`q.p`)))
-    .orderBy(sql`q.i`, desc(connections.isDefault), desc(connections.createdAt))
-    .prepare("akhrot_connections_for_providers");
-}
-const preparedForProviders = new WeakMap<Db, ReturnType<typeof prepareForProviders>>();
-
-const forProvider = createBatchLookup<{ userId: string; provider: string }, Connection>(async (db, pairs) => {
-  let query = preparedForProviders.get(db);
-  if (!query) preparedForProviders.set(db, (query = prepareForProviders(db)));
-  const rows = await query.execute({ pairs: JSON.stringify(pairs.map((k, i) => ({ i, u: k.userId, p: k.provider }))) });
-  return rows.map((r) => ({ i: Number(r.i), row: r.connection }));
-});
+const forProvider = createBatchLookup(
+  (db) =>
+    db
+      .select({ i: batchIndex(), ...getTableColumns(connections) })
+      .from(batchKeys("u text, p text"))
+      .innerJoin(connections, and(eq(connections.userId, sql`q.u`), eq(connections.provider, sql`q.p`)))
+      .orderBy(sql`q.i`, desc(connections.isDefault), desc(connections.createdAt))
+      .prepare("akhrot_connections_for_providers"),
+  (k: { userId: string; provider: string }) => ({ u: k.userId, p: k.provider }),
+);
 
 /** The token-fetch lookup: a user's connections of one provider, default first then most recently connected. */
 export function listProviderConnections(db: Db, userId: string, provider: string): Promise<Connection[]> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
-import { createBatchLookup } from "@/db/batch-lookup";
+import { batchIndex, batchKeys, createBatchLookup } from "@/db/batch-lookup";
 import { connections, providerTokenRequests, serviceEndUsers, serviceGrants, serviceProviders, type Connection, type NewConnection, type ProviderTokenRequest, type ServiceGrant, type ServiceProvider } from "@/db/schema";
 
 /** An end user's connections of one provider, most recently updated first (AuthOS's walk order). Never a dashboard user's: user_id IS NULL. */
@@ -70,36 +70,28 @@ export async function stampGrantsUsed(db: DbOrTx, stamps: { id: string; at: Date
 export type ProviderTokenState = { config: ServiceProvider | null; candidates: { connection: Connection; grant: ServiceGrant | null }[] };
 
 /**
- * Everything POST /api/service/provider-tokens decides on, in ONE query (many asks per statement): whether the end user is
- * linked to the service (no row: not linked), the service's configuration of the provider, and
- * the end user's active connections of that provider (most recently updated first, AuthOS's
- * walk order), each with THIS service's active grant on it. Never a personal connection
- * (user_id IS NULL), never another service's grant. Built once per database handle, as the
- * token-fetch lookup (db/queries/connections.ts).
+ * Everything POST /api/service/provider-tokens decides on, in ONE query (many asks per statement,
+ * gathered per event-loop turn: db/batch-lookup.ts): whether the end user is linked to the
+ * service (no row: not linked), the service's configuration of the provider, and the end user's
+ * active connections of that provider (most recently updated first, AuthOS's walk order), each
+ * with THIS service's active grant on it. Never a personal connection (user_id IS NULL), never
+ * another service's grant.
  */
-function prepareProviderTokenStates(db: Db) {
-  const provider = sql`q.p`;
-  return db
-    .select({ i: sql<number>`q.i`, config: serviceProviders, connection: connections, grant: serviceGrants })
-    .from(sql`jsonb_to_recordset(${sql.placeholder("asks")}::jsonb) as q(i int, s text, e text, p text)`)
-    .innerJoin(serviceEndUsers, and(eq(serviceEndUsers.serviceId, sql`q.s`), eq(serviceEndUsers.endUserId, sql`q.e`)))
-    .leftJoin(serviceProviders, and(eq(serviceProviders.serviceId, serviceEndUsers.serviceId), eq(serviceProviders.provider, provider)))
-    .leftJoin(connections, and(eq(connections.endUserId, serviceEndUsers.endUserId), isNull(connections.userId), eq(connections.provider, provider), eq(connections.status, "active")))
-    .leftJoin(serviceGrants, and(eq(serviceGrants.serviceId, serviceEndUsers.serviceId), eq(serviceGrants.endUserId, serviceEndUsers.endUserId), eq(serviceGrants.connectionId, connections.id), eq(serviceGrants.status, "active")))
-    .orderBy(sql`q.i`, desc(connections.updatedAt))
-    .prepare("akhrot_provider_token_states");
-}
-const preparedStates = new WeakMap<Db, ReturnType<typeof prepareProviderTokenStates>>();
-
-type StateRow = { config: ServiceProvider | null; connection: Connection | null; grant: ServiceGrant | null };
-
-/** Many backends' asks in one statement, gathered per event-loop turn (db/batch-lookup.ts). */
-const stateRows = createBatchLookup<{ serviceId: string; endUserId: string; provider: string }, StateRow>(async (db, asks) => {
-  let query = preparedStates.get(db);
-  if (!query) preparedStates.set(db, (query = prepareProviderTokenStates(db)));
-  const rows = await query.execute({ asks: JSON.stringify(asks.map((a, i) => ({ i, s: a.serviceId, e: a.endUserId, p: a.provider }))) });
-  return rows.map(({ i, ...row }) => ({ i: Number(i), row }));
-});
+const stateRows = createBatchLookup(
+  (db) => {
+    const provider = sql`q.p`;
+    return db
+      .select({ i: batchIndex(), config: serviceProviders, connection: connections, grant: serviceGrants })
+      .from(batchKeys("s text, e text, p text"))
+      .innerJoin(serviceEndUsers, and(eq(serviceEndUsers.serviceId, sql`q.s`), eq(serviceEndUsers.endUserId, sql`q.e`)))
+      .leftJoin(serviceProviders, and(eq(serviceProviders.serviceId, serviceEndUsers.serviceId), eq(serviceProviders.provider, provider)))
+      .leftJoin(connections, and(eq(connections.endUserId, serviceEndUsers.endUserId), isNull(connections.userId), eq(connections.provider, provider), eq(connections.status, "active")))
+      .leftJoin(serviceGrants, and(eq(serviceGrants.serviceId, serviceEndUsers.serviceId), eq(serviceGrants.endUserId, serviceEndUsers.endUserId), eq(serviceGrants.connectionId, connections.id), eq(serviceGrants.status, "active")))
+      .orderBy(sql`q.i`, desc(connections.updatedAt))
+      .prepare("akhrot_provider_token_states");
+  },
+  (ask: { serviceId: string; endUserId: string; provider: string }) => ({ s: ask.serviceId, e: ask.endUserId, p: ask.provider }),
+);
 
 export async function loadProviderTokenState(db: Db, serviceId: string, endUserId: string, provider: string): Promise<ProviderTokenState | undefined> {
   const rows = await stateRows(db, { serviceId, endUserId, provider });

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
-import { createBatchLookup } from "@/db/batch-lookup";
+import { batchIndex, batchKeys, createBatchLookup } from "@/db/batch-lookup";
 import { organizations, serviceApiKeys, services, type ServiceApiKey } from "@/db/schema";
 
 export async function insertServiceApiKey(db: DbOrTx, row: typeof serviceApiKeys.$inferInsert): Promise<ServiceApiKey> {
@@ -9,30 +9,33 @@ export async function insertServiceApiKey(db: DbOrTx, row: typeof serviceApiKeys
   return created;
 }
 
-/** The key with its service and the service's organization, by digest: one indexed round trip. */
 /** Service key rows with their service and org status, for many digests in one statement (db/batch-lookup.ts). */
-function prepareByHashes(db: Db) {
-  return db
-    .select({ i: sql<number>`q.i`, key: serviceApiKeys, service: services, orgStatus: organizations.status })
-    .from(sql`jsonb_to_recordset(${sql.placeholder("hashes")}::jsonb) as q(i int, h text)`)
-    .innerJoin(serviceApiKeys, eq(serviceApiKeys.keyHash, sql`q.h`))
-    .innerJoin(services, eq(services.id, serviceApiKeys.serviceId))
-    .innerJoin(organizations, eq(organizations.id, services.orgId))
-    .prepare("akhrot_service_api_keys_by_hash");
-}
-const preparedByHashes = new WeakMap<Db, ReturnType<typeof prepareByHashes>>();
-type Found = { key: ServiceApiKey; service: typeof services.$inferSelect; orgStatus: string };
-
-const byHash = createBatchLookup<string, Found>(async (db, hashes) => {
-  let query = preparedByHashes.get(db);
-  if (!query) preparedByHashes.set(db, (query = prepareByHashes(db)));
-  const rows = await query.execute({ hashes: JSON.stringify(hashes.map((h, i) => ({ i, h }))) });
-  return rows.map(({ i, ...row }) => ({ i: Number(i), row }));
-});
+const byHash = createBatchLookup(
+  (db) =>
+    db
+      .select({ i: batchIndex(), key: serviceApiKeys, service: services, orgStatus: organizations.status })
+      .from(batchKeys("h text"))
+      .innerJoin(serviceApiKeys, eq(serviceApiKeys.keyHash, sql`q.h`))
+      .innerJoin(services, eq(services.id, serviceApiKeys.serviceId))
+      .innerJoin(organizations, eq(organizations.id, services.orgId))
+      .prepare("akhrot_service_api_keys_by_hash"),
+  (h: string) => ({ h }),
+);
+export type FoundServiceKey = { key: ServiceApiKey; service: typeof services.$inferSelect; orgStatus: string };
 
 /** The key, its service and its org's status, by digest; shared with the other lookups of its turn. */
-export async function findServiceApiKeyByHash(db: Db, keyHash: string): Promise<Found | undefined> {
+export async function findServiceApiKeyByHash(db: Db, keyHash: string): Promise<FoundServiceKey | undefined> {
   return (await byHash(db, keyHash))[0];
+}
+
+/** Keys with their service and org status by id (the service key cache's background re-check; it sends at most 1,000 ids). */
+export function findServiceApiKeysByIds(db: Db, ids: string[]): Promise<FoundServiceKey[]> {
+  return db
+    .select({ key: serviceApiKeys, service: services, orgStatus: organizations.status })
+    .from(serviceApiKeys)
+    .innerJoin(services, eq(services.id, serviceApiKeys.serviceId))
+    .innerJoin(organizations, eq(organizations.id, services.orgId))
+    .where(inArray(serviceApiKeys.id, ids));
 }
 
 export async function listServiceApiKeys(db: DbOrTx, serviceId: string, page: { limit: number; offset: number }) {

@@ -1,10 +1,9 @@
 import type { Db } from "@/db";
-import { findApiKeyByHash, findApiKeysByIds } from "@/db/queries/api-keys";
-import type { ApiKey } from "@/db/schema";
+import { findApiKeyByHash } from "@/db/queries/api-keys";
 import { attributeTo } from "@/lib/api/error-owner";
 import { ApiError } from "@/lib/api/errors";
 import { safeEqual, sha256Hex } from "@/lib/crypto";
-import { cachedKey, cacheKey, dueForRecheck, settleRecheck } from "./key-cache";
+import { cachedKey, cacheKey, toAuthedKey } from "./key-cache";
 import { isWellFormedApiKey } from "./key-format";
 
 export type AuthedKey = {
@@ -48,45 +47,9 @@ function expired(expiresAt: Date): ApiError {
 export function cachedApiKey(db: Db, header: string | null, now: number): AuthedKey | undefined {
   const key = header ? /^Bearer (\S+)$/i.exec(header)?.[1] : undefined;
   if (!key || !isWellFormedApiKey(key)) return undefined;
-  const cached = cachedKey(sha256Hex(key), now);
+  const cached = cachedKey(db, sha256Hex(key), now);
   if (!cached || (cached.expiresAt && cached.expiresAt.getTime() <= now)) return undefined;
-  recheckSoon(db, now);
   return cached.key;
-}
-
-function authedKey(row: ApiKey, email: string): AuthedKey {
-  return { id: row.id, userId: row.userId, email, name: row.name, providers: row.providers, mcpRevealCredentials: row.mcpRevealCredentials };
-}
-
-/** At most one background re-check at a time, and one a second (key-cache.ts says why). */
-let recheck: { running: boolean; last: number } = { running: false, last: Number.NEGATIVE_INFINITY };
-let lastRecheck: Promise<void> = Promise.resolve();
-
-/** Resolves when the latest background re-check has settled (tests). */
-export function keyRecheckSettled(): Promise<void> {
-  return lastRecheck;
-}
-
-function recheckSoon(db: Db, now: number): void {
-  // (A caller's clock behind the last re-check's, as in tests that pass their own `now`, does not wait.)
-  if (recheck.running || (now >= recheck.last && now - recheck.last < 1_000)) return;
-  const due = dueForRecheck(now);
-  if (!due.length) return;
-  recheck = { running: true, last: now };
-  lastRecheck = findApiKeysByIds(db, [...new Set(due.map((d) => d.entry.key.id))])
-    .then((rows) => {
-      const byId = new Map(rows.map((r) => [r.key.id, r]));
-      for (const d of due) {
-        const found = byId.get(d.entry.key.id);
-        const live = found && found.key.keyHash === d.digest && !found.key.revokedAt;
-        settleRecheck(d, live ? { key: authedKey(found.key, found.email), expiresAt: found.key.expiresAt } : undefined, now);
-      }
-    })
-    // A failed re-check renews nothing: the entries run out at their TTL and the next use looks them up.
-    .catch(() => {})
-    .finally(() => {
-      recheck.running = false;
-    });
 }
 
 /**
@@ -102,10 +65,9 @@ export async function authenticateApiKey(db: Db, header: string | null, now = ne
     throw err;
   }
   const digest = sha256Hex(key);
-  const cached = cachedKey(digest, now.getTime());
+  const cached = cachedKey(db, digest, now.getTime());
   if (cached) {
     if (cached.expiresAt && cached.expiresAt <= now) throw attributeTo(expired(cached.expiresAt), { userId: cached.key.userId, apiKeyId: cached.key.id });
-    recheckSoon(db, now.getTime());
     return cached.key;
   }
   await beforeLookup?.();
@@ -117,7 +79,7 @@ export async function authenticateApiKey(db: Db, header: string | null, now = ne
   const owner = { userId: row.userId, apiKeyId: row.id };
   if (row.revokedAt) throw attributeTo(unauthorized("This API key was revoked. Ask your human for a new key."), owner);
   if (row.expiresAt && row.expiresAt <= now) throw attributeTo(expired(row.expiresAt), owner);
-  const authed = authedKey(row, email);
+  const authed = toAuthedKey(row, email);
   cacheKey(digest, authed, row.expiresAt, now.getTime());
   return authed;
 }

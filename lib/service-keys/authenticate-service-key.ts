@@ -9,7 +9,7 @@ import type { ServiceRow } from "@/db/schema";
 import { defer } from "@/lib/api/defer";
 import { safeEqual, sha256Hex } from "@/lib/crypto";
 import { OrgError } from "@/lib/orgs/org-error";
-import { cachedServiceKey, cacheServiceKey } from "./service-key-cache";
+import { cachedServiceKey, cacheServiceKey, lastUseIsStale, toServicePrincipal } from "./service-key-cache";
 import { isWellFormedServiceKey } from "./service-key-format";
 
 export type ServicePrincipal = {
@@ -21,9 +21,6 @@ export type ServicePrincipal = {
   expiresAt: Date | null;
   orgActive: boolean;
 };
-
-/** AuthOS writes last_used_at at most once per 5 minutes per key. */
-const LAST_USED_THROTTLE_MS = 5 * 60_000;
 
 const unauthorized = (message: string) => new OrgError("UNAUTHORIZED", message);
 
@@ -38,22 +35,13 @@ export async function authenticateServiceKey(db: Db, header: string | null, now 
   const key = header.trim();
   if (!isWellFormedServiceKey(key)) throw unauthorized("Invalid API key format");
   const digest = sha256Hex(key);
-  const cached = cachedServiceKey(digest, now.getTime());
+  const cached = cachedServiceKey(db, digest, now.getTime());
   if (cached) return check(cached, now);
   const found = await findServiceApiKeyByHash(db, digest);
   if (!found || !safeEqual(found.key.keyHash, digest)) throw unauthorized("Invalid API key");
-  const principal: ServicePrincipal = {
-    keyId: found.key.id,
-    serviceId: found.service.id,
-    orgId: found.service.orgId,
-    service: found.service,
-    permissions: found.key.permissions,
-    expiresAt: found.key.expiresAt,
-    orgActive: found.orgStatus === "active",
-  };
+  const principal = toServicePrincipal(found);
   cacheServiceKey(digest, principal, now.getTime());
-  const last = found.key.lastUsedAt;
-  if (!last || now.getTime() - last.getTime() > LAST_USED_THROTTLE_MS) defer(() => stampServiceApiKeyUsed(db, found.key.id, now));
+  if (lastUseIsStale(found, now)) defer(() => stampServiceApiKeyUsed(db, found.key.id, now));
   return check(principal, now);
 }
 

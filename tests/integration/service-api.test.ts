@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { endUsers, orgAuditEvents, providerTokenRequests, serviceGrants, subscriptions } from "@/db/schema";
+import { endUsers, orgAuditEvents, organizations, providerTokenRequests, serviceApiKeys, serviceGrants, subscriptions } from "@/db/schema";
 import * as usersRoute from "@/app/api/service/users/route";
 import * as userRoute from "@/app/api/service/users/[userId]/route";
 import * as subsRoute from "@/app/api/service/subscriptions/route";
@@ -19,7 +19,8 @@ import { makeKey, makeUser, params, testDb } from "@/lib/testing/fixtures";
 import { makeOrg, makeService, makeServiceKey, makeServiceSetup, serviceRequest, uniqueSlug } from "@/lib/testing/org-fixtures";
 import { setOrganizationStatus } from "@/lib/orgs/set-organization-status";
 import { deleteServiceKey } from "@/lib/service-keys/manage-service-keys";
-import { forgetServiceKey } from "@/lib/service-keys/service-key-cache";
+import { authenticateServiceKey } from "@/lib/service-keys/authenticate-service-key";
+import { forgetServiceKey, SERVICE_KEY_CACHE_TTL_MS, SERVICE_KEY_RECHECK_AFTER_MS, serviceKeyRecheckSettled } from "@/lib/service-keys/service-key-cache";
 import { createPlan } from "@/lib/services/manage-plans";
 import { generateServiceKey } from "@/lib/service-keys/service-key-format";
 import { randomBase62, randomId, sha256Hex } from "@/lib/crypto";
@@ -100,6 +101,44 @@ describe("X-Api-Key authentication (AuthOS's order and messages)", () => {
     const audit = await db.select().from(orgAuditEvents).where(and(eq(orgAuditEvents.orgId, org.id), eq(orgAuditEvents.action, "api_key.deleted")));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]?.detail)).not.toContain(key);
+  });
+});
+
+describe("service key cache and revocation bound", () => {
+  const at = (t: Date, ms: number) => new Date(t.getTime() + ms);
+
+  it("a key in use is renewed by one background re-check, one deleted elsewhere is dropped by it, and the bound holds", async () => {
+    const { org, service, key: kept } = await makeServiceSetup(db);
+    const dropped = await makeServiceKey(db, org, service, ["read:service"]);
+    const t0 = new Date();
+    const keptId = (await authenticateServiceKey(db, kept, t0)).keyId;
+    const droppedId = (await authenticateServiceKey(db, dropped, t0)).keyId;
+    // Another instance deletes one of them; both are used again, the second use past the re-check age.
+    await db.delete(serviceApiKeys).where(eq(serviceApiKeys.id, droppedId));
+    await expect(authenticateServiceKey(db, dropped, at(t0, 1))).resolves.toMatchObject({ keyId: droppedId });
+    const t1 = at(t0, SERVICE_KEY_RECHECK_AFTER_MS);
+    await expect(authenticateServiceKey(db, kept, t1)).resolves.toMatchObject({ keyId: keptId });
+    await serviceKeyRecheckSettled();
+    // The deleted one is gone before its TTL ran out; the other now counts from the re-check.
+    await expect(authenticateServiceKey(db, dropped, at(t1, 1))).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Invalid API key" });
+    await db.update(organizations).set({ status: "suspended" }).where(eq(organizations.id, org.id));
+    await expect(authenticateServiceKey(db, kept, at(t0, SERVICE_KEY_CACHE_TTL_MS + 1))).resolves.toMatchObject({ keyId: keptId, orgActive: true });
+    // The bound still holds: SERVICE_KEY_CACHE_TTL_MS after the database last confirmed it, the suspension is seen.
+    await expect(authenticateServiceKey(db, kept, at(t1, SERVICE_KEY_CACHE_TTL_MS))).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "API key organization is not active" });
+  });
+
+  it("the re-check writes a busy key's last use, as a lookup does (at most once per 5 minutes)", async () => {
+    const { key } = await makeServiceSetup(db);
+    const t0 = new Date();
+    const { keyId } = await authenticateServiceKey(db, key, t0);
+    const lastUsed = async () => (await db.select().from(serviceApiKeys).where(eq(serviceApiKeys.id, keyId)))[0]?.lastUsedAt;
+    await expect.poll(lastUsed, { timeout: 5000 }).toEqual(t0);
+    const anHourAgo = at(t0, -3_600_000);
+    await db.update(serviceApiKeys).set({ lastUsedAt: anHourAgo }).where(eq(serviceApiKeys.id, keyId));
+    const t1 = at(t0, SERVICE_KEY_RECHECK_AFTER_MS);
+    await authenticateServiceKey(db, key, t1);
+    await serviceKeyRecheckSettled();
+    expect(await lastUsed()).toEqual(t1);
   });
 });
 
