@@ -61,7 +61,8 @@ function accountOf(row: Connection): Account {
   return { id: row.id, provider_user_id: row.accountId, email, display_name: row.accountLabel };
 }
 
-export async function issueProviderToken(db: Db, scope: ServiceScope & { permissions: readonly string[] }, input: ProviderTokenInput, baseUrl: string, now = new Date()): Promise<ProviderTokenAnswer> {
+/** `reqId`: see answerProviderTokens. */
+export async function issueProviderToken(db: Db, scope: ServiceScope & { permissions: readonly string[] }, input: ProviderTokenInput, baseUrl: string, now = new Date(), reqId?: string): Promise<ProviderTokenAnswer> {
   const code = input.provider.trim().toLowerCase();
   // 1. The key's permission, before anything about the user is revealed.
   if (!scope.permissions.includes("read:provider_tokens") && !scope.permissions.includes(`read:provider_tokens:${code}`)) {
@@ -107,7 +108,7 @@ export async function issueProviderToken(db: Db, scope: ServiceScope & { permiss
   if (provider.authType !== "oauth2") return issueStoredCredential(db, scope, provider, row, grant, now);
   let fresh;
   try {
-    fresh = await ensureFreshToken(db, provider, row);
+    fresh = await ensureFreshToken(db, provider, row, { reqId });
   } catch (err) {
     // invalid_grant, no refresh token, or a provider that stays down: the end user must authorize again (AuthOS).
     if (err instanceof ApiError && (err.code === "TOKEN_EXPIRED" || err.code === "PROVIDER_ERROR")) return actionRequired("PROVIDER_REAUTH_REQUIRED", [], row.id);

@@ -71,5 +71,5 @@ function ipOf(req: IncomingMessage): string {
 }
 
 export function createFastPath(production = env().NODE_ENV === "production", opts: { bodyDeadlineMs?: number } = {}): FastPath {
-  return createNodeRoute(PATH, production, (req) => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs), () => ipOf(req)));
+  return createNodeRoute(PATH, production, (req, reqId) => answerTokenFetch(authorizationOf(req), () => readNodeBody(req, opts.bodyDeadlineMs), () => ipOf(req), reqId));
 }

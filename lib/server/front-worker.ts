@@ -14,6 +14,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { forgetKey } from "@/lib/api-keys/key-cache";
 import { markNoNextHere } from "@/lib/api/defer";
+import { keepRequestContextOff } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
 import { limitForOtherThread } from "@/lib/ratelimit";
 import { forgetOrgServiceKeys, forgetServiceKey } from "@/lib/service-keys/service-key-cache";
@@ -24,6 +25,7 @@ import { createNextProxy } from "./proxy-to-next";
 import { withServiceFastPath } from "./service-fast-path";
 
 markNoNextHere();
+keepRequestContextOff();
 const port = parentPort;
 if (!port) throw new Error("lib/server/front-worker.ts runs as a worker thread (lib/server/front-thread.ts).");
 const start = workerData as FrontStart;

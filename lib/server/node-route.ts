@@ -7,12 +7,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { outsideNext } from "@/lib/api/defer";
 import type { Reply } from "@/lib/api/respond";
-import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/log";
+import { REQUEST_ID_HEADER, requestContextIsOff, requestIdFrom, withRequestId } from "@/lib/log";
 import { recordRequest } from "@/lib/metrics";
 import type { FastPath } from "./fast-path-slot";
 import { securityHeaders } from "./security-headers";
 
-export function createNodeRoute(path: string, production: boolean, answer: (req: IncomingMessage) => Promise<Reply>): FastPath {
+/** `answer` gets the request id for its rare log lines where the thread keeps the request context off (lib/log/request-context.ts). */
+export function createNodeRoute(path: string, production: boolean, answer: (req: IncomingMessage, reqId: string) => Promise<Reply>): FastPath {
   const always = Object.fromEntries(securityHeaders(production).map((h) => [h.key.toLowerCase(), h.value]));
   const send = (req: IncomingMessage, res: ServerResponse, reply: Reply, reqId: string, started: number) => {
     recordRequest(path, "POST", reply.status, (performance.now() - started) / 1000);
@@ -30,7 +31,7 @@ export function createNodeRoute(path: string, production: boolean, answer: (req:
     const incoming = req.headers[REQUEST_ID_HEADER];
     const reqId = requestIdFrom(typeof incoming === "string" ? incoming : undefined);
     // Nothing may reject unhandled here (Node would end the process): a failure to answer drops the socket.
-    withRequestId(reqId, () => outsideNext(() => answer(req)))
+    (requestContextIsOff() ? answer(req, reqId) : withRequestId(reqId, () => outsideNext(() => answer(req, reqId))))
       .then((reply) => send(req, res, reply, reqId, started))
       .catch(() => res.destroy());
     return true;

@@ -24,9 +24,9 @@ function originOf(req: IncomingMessage): string {
 }
 
 export function createServiceFastPath(production = env().NODE_ENV === "production"): FastPath {
-  return createNodeRoute(PATH, production, (req) => {
+  return createNodeRoute(PATH, production, (req, reqId) => {
     const key = req.headers["x-api-key"];
-    return answerProviderTokens(typeof key === "string" ? key : null, () => readNodeBody(req), () => originOf(req));
+    return answerProviderTokens(typeof key === "string" ? key : null, () => readNodeBody(req), () => originOf(req), reqId);
   });
 }
 

@@ -9,10 +9,12 @@ import { parseJsonText } from "@/lib/api/read-json";
 import { jsonReply, type Reply } from "@/lib/api/respond";
 import { authorizeAgent } from "@/lib/api/route";
 import { recordAgentFailure } from "@/lib/audit/record-agent-failure";
+import { withRequestIdBriefly } from "@/lib/log";
 import { recordTokenFetch } from "@/lib/metrics";
 import { fetchToken } from "./fetch-token";
 
-export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>, ip: () => string): Promise<Reply> {
+/** `reqId`: where no request id is bound (npm start's front thread), the one its rare log lines carry. */
+export async function answerTokenFetch(authorization: string | null, readBody: () => Promise<string>, ip: () => string, reqId?: string): Promise<Reply> {
   let owner: { userId: string; apiKeyId: string } | undefined;
   let provider: string | undefined;
   try {
@@ -20,12 +22,12 @@ export async function answerTokenFetch(authorization: string | null, readBody: (
     owner = { userId: key.userId, apiKeyId: key.id };
     const input = parseJsonText(await readBody(), fetchTokenRequest, fetchTokenExample);
     provider = input.provider;
-    const reply = jsonReply(await fetchToken(db, key, input), 200, headers);
+    const reply = jsonReply(await fetchToken(db, key, input, {}, reqId), 200, headers);
     recordTokenFetch(provider, "success");
     return reply;
   } catch (err) {
     recordAgentFailure("POST", "/tokens/fetch", err, owner);
     recordTokenFetch(provider, err instanceof ApiError ? err.code : "INTERNAL_ERROR");
-    return errorReply(err);
+    return withRequestIdBriefly(reqId, () => errorReply(err));
   }
 }

@@ -24,7 +24,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { openAccessToken, openRefreshToken } from "@/lib/connections/connection-secrets";
 import { randomBase62 } from "@/lib/crypto";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { log, withRequestIdBriefly } from "@/lib/log";
 import { recordRefresh } from "@/lib/metrics";
 import { describeFailure, PROVIDER_TIMEOUT_MS, ProviderCallError, refreshAccessToken, resolveClientConfig } from "@/lib/oauth";
 import type { OAuthProvider } from "@/lib/providers";
@@ -218,11 +218,13 @@ export async function ensureFreshToken(
   db: Db,
   provider: OAuthProvider,
   row: Connection,
-  opts: { coalesce?: boolean; marginMs?: number; leaseMs?: number } = {},
+  opts: { coalesce?: boolean; marginMs?: number; leaseMs?: number; reqId?: string } = {},
 ): Promise<FreshToken> {
   const margin = opts.marginMs ?? marginMs();
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   if (isFresh(row, Date.now(), margin)) return serve(row);
+  // A refresh logs what went wrong: with the request's id, also where none is bound (npm start's front thread).
+  if (opts.reqId) return withRequestIdBriefly(opts.reqId, () => ensureFreshToken(db, provider, row, { ...opts, reqId: undefined }));
   if (!row.refreshTokenEnc) return expiredWithoutRefresh(db, provider, row);
   // Tests switch coalescing off to prove the database lease alone serialises refreshes, and
   // shorten the lease to make it lapse.

@@ -47,8 +47,8 @@ function recordSuccess(db: Db, key: AuthedKey, row: Connection, detail: Record<s
   defer(() => stamps.queue(db, { id: row.id, at: new Date(now), keyId: key.id }));
 }
 
-/** `auditDetail` is added to the activity row (the MCP tool passes its channel and client name). */
-export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput, auditDetail: Record<string, unknown> = {}) {
+/** `auditDetail` is added to the activity row (the MCP tool passes its channel and client name); `reqId`: see answerTokenFetch. */
+export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput, auditDetail: Record<string, unknown> = {}, reqId?: string) {
   const provider = requireProvider(input.provider);
   assertKeyAllowsProvider(key, provider.code);
   // Telegram's session string is useless without this instance's api_id/api_hash: refuse before anything is recorded.
@@ -88,7 +88,7 @@ export async function fetchToken(db: Db, key: AuthedKey, input: FetchTokenInput,
       { provider: provider.code, missingScopes },
     );
   }
-  const fresh = await ensureFreshToken(db, provider, row);
+  const fresh = await ensureFreshToken(db, provider, row, { reqId });
   recordSuccess(db, key, row, auditDetail);
   return {
     provider: provider.code,
