@@ -7,16 +7,16 @@
  * DURATION s (default 20). Needs `npm run build`.
  */
 import { describe, driveTokenFetch, CONCURRENCY, DURATION } from "./lib/load";
-import { prepareBench } from "./lib/prepare";
+import { BENCH_PORT, prepareBench } from "./lib/prepare";
 import { startAkhrot } from "./lib/server";
 
 async function main() {
   const { workload, env } = await prepareBench();
   const via = process.env.VIA === "next-start" ? "next-start" : "serve";
-  const server = await startAkhrot(3610, env, via);
+  const server = await startAkhrot(BENCH_PORT, env, via);
   try {
-    await driveTokenFetch("http://127.0.0.1:3610", workload, 3); // warm-up: JIT, pools, route compilation
-    const r = await driveTokenFetch("http://127.0.0.1:3610", workload);
+    await driveTokenFetch(`http://127.0.0.1:${BENCH_PORT}`, workload, 3); // warm-up: JIT, pools, route compilation
+    const r = await driveTokenFetch(`http://127.0.0.1:${BENCH_PORT}`, workload);
     console.log(`workload: ${workload.length} keys, ${workload.length * 10} connections, concurrency ${CONCURRENCY}, ${DURATION} s`);
     console.log(describe(`akhrot (${via === "serve" ? "npm start" : "next start"}) /tokens/fetch`, r, server.peakRssMb()));
   } finally {

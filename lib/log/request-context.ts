@@ -6,9 +6,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 
-type Ctx = { reqId: string };
-const holder = globalThis as typeof globalThis & { __akhrotRequestCtx?: AsyncLocalStorage<Ctx>; __akhrotContextOff?: { sections: number } };
-const storage: AsyncLocalStorage<Ctx> = (holder.__akhrotRequestCtx ??= new AsyncLocalStorage<Ctx>());
+/**
+ * The request being answered: its id, and the bookkeeping lib/api/defer.ts holds for after the
+ * response (one `after()` per request, not one per write). Kept on this one store: every
+ * AsyncLocalStorage in use adds work to every promise Node creates (Node 20's async hooks).
+ */
+export type RequestScope = { reqId: string; deferred?: (() => Promise<unknown>)[] };
+const holder = globalThis as typeof globalThis & { __akhrotRequestCtx?: AsyncLocalStorage<RequestScope>; __akhrotContextOff?: { sections: number } };
+const storage: AsyncLocalStorage<RequestScope> = (holder.__akhrotRequestCtx ??= new AsyncLocalStorage<RequestScope>());
 
 export const REQUEST_ID_HEADER = "x-request-id";
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
@@ -23,6 +28,10 @@ export function withRequestId<T>(reqId: string, fn: () => T): T {
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.reqId;
+}
+
+export function currentRequest(): RequestScope | undefined {
+  return storage.getStore();
 }
 
 /**

@@ -12,6 +12,7 @@ const TEMPLATES: [RegExp, string][] = [
   [/^\/ai\/context\/[^/]+$/, "/ai/context/{provider}"],
   [/^\/ai\/context\/[^/]+\/[^/]+$/, "/ai/context/{provider}/{service}"],
   [/^\/api\/cron\/refresh$/, "/api/cron/refresh"],
+  [/^\/api\/service\/provider-tokens$/, "/api/service/provider-tokens"],
   [/^\/api\/activity\/export$/, "/api/activity/export"],
   [/^\/(healthz|readyz|metrics|llms\.txt|openapi\.json)$/, "/$1"],
 ];

@@ -109,7 +109,7 @@ async function expectSameAnswer(headers: Record<string, string>, body: string) {
   const fast = await send("/tokens/fetch", { headers, body });
   const route = await viaRoute(headers, body);
   expect({ status: fast.status, body: JSON.parse(fast.text) as unknown }).toEqual({ status: route.status, body: JSON.parse(route.text) as unknown });
-  for (const h of ["content-type", "cache-control", "www-authenticate", "retry-after", "x-ratelimit-limit"]) {
+  for (const h of ["content-type", "cache-control", "www-authenticate", "retry-after", "x-ratelimit-limit", "x-request-id"]) {
     expect([h, fast.headers[h] !== undefined]).toEqual([h, route.headers.get(h) !== null]);
   }
   return fast;

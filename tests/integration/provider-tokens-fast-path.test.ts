@@ -72,6 +72,7 @@ async function expectSameAnswer(key: string | null, body: string) {
   expect({ status: fast.status, body: normalize(fast.text) }).toEqual({ status: route.status, body: normalize(await route.text()) });
   expect(fast.headers["content-type"]).toBe(route.headers.get("content-type"));
   expect(fast.headers["x-ratelimit-limit"] !== undefined).toBe(route.headers.get("x-ratelimit-limit") !== null);
+  expect([fast.headers["x-request-id"] !== undefined, route.headers.get("x-request-id") !== null]).toEqual([true, true]);
   return { fast, body: JSON.parse(fast.text) as Record<string, unknown> };
 }
 
