@@ -23,7 +23,7 @@ const AREAS: [string, RegExp][] = [
   ["zod", /node_modules\/zod\//],
   ["ratelimit", /@upstash|ioredis/],
   ["other packages", /node_modules\//],
-  ["akhrot", /(^|\/)(lib|db|app|scripts|bench)\//],
+  ["akhrot", /(^|\/)(lib|db|app|scripts|bench)\/|\.next\/akhrot\//],
   ["node internals", /^node:|^internal\//],
 ];
 
