@@ -1,8 +1,9 @@
 /**
  * Next's side of `npm start`'s front thread (./front-worker.ts): start it, wait until it listens,
  * and install the link (./front-link.ts) through which Next's thread reaches it. The worker runs
- * TypeScript through tsx, as serve.ts does. A front that dies takes the process with it (exit 1):
- * without it nothing answers the public port, and a supervisor restarts the whole.
+ * the bundle `npm run build` made (scripts/build-front.ts), or without one its TypeScript source
+ * through tsx. A front that dies takes the process with it (exit 1): without it nothing answers
+ * the public port, and a supervisor restarts the whole.
  */
 import { Worker } from "node:worker_threads";
 import { log } from "@/lib/log";
