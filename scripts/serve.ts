@@ -53,8 +53,9 @@ function startFromBuiltConfig(): void {
 
 startFromBuiltConfig();
 // On one thread (PGlite) the fast paths are built by Next's instrumentation hook, which runs while
-// Next prepares; on Postgres the front thread builds its own and this slot stays unused.
-requestFastPath();
+// Next prepares; on Postgres the front thread builds its own. A DATABASE_URL set only in a .env
+// file is not known yet (Next reads those files while it prepares): then the hook builds them too, unused.
+if (!process.env.DATABASE_URL) requestFastPath();
 const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
