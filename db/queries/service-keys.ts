@@ -60,3 +60,12 @@ export async function deleteServiceApiKey(db: DbOrTx, serviceId: string, id: str
 export async function stampServiceApiKeyUsed(db: DbOrTx, id: string, at: Date): Promise<void> {
   await db.update(serviceApiKeys).set({ lastUsedAt: at }).where(eq(serviceApiKeys.id, id));
 }
+
+/** Several keys' last use in one statement (the service-key cache's background re-check). */
+export async function stampServiceApiKeysUsed(db: DbOrTx, stamps: { id: string; at: Date }[]): Promise<void> {
+  if (!stamps.length) return;
+  await db.execute(sql`
+    update ${serviceApiKeys} set last_used_at = v.at
+    from jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as v(id text, at timestamptz)
+    where ${serviceApiKeys.id} = v.id`);
+}

@@ -10,7 +10,7 @@
  * Only successful lookups are cached.
  */
 import type { Db } from "@/db";
-import { findServiceApiKeysByIds, stampServiceApiKeyUsed, type FoundServiceKey } from "@/db/queries/service-keys";
+import { findServiceApiKeysByIds, stampServiceApiKeysUsed, type FoundServiceKey } from "@/db/queries/service-keys";
 import { createRecheckedCache } from "@/lib/cache/rechecked-cache";
 import { logError } from "@/lib/log";
 import { frontLink } from "@/lib/server/front-link";
@@ -49,9 +49,9 @@ const cache = createRecheckedCache<ServicePrincipal>("service-keys", {
     const rows = await findServiceApiKeysByIds(db, [...usedAt.keys()]);
     const stamps = rows.flatMap((r) => {
       const at = usedAt.get(r.key.id);
-      return at && lastUseIsStale(r, at) ? [stampServiceApiKeyUsed(db, r.key.id, at).catch((err: unknown) => logError("deferred-write", err))] : [];
+      return at && lastUseIsStale(r, at) ? [{ id: r.key.id, at }] : [];
     });
-    await Promise.all(stamps);
+    await stampServiceApiKeysUsed(db, stamps).catch((err: unknown) => logError("deferred-write", err));
     return new Map(rows.map((r) => [r.key.keyHash, toServicePrincipal(r)]));
   },
 });
