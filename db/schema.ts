@@ -269,6 +269,14 @@ export const auditEvents = pgTable(
     outcome: text("outcome").$type<"success" | "failure">().notNull().default("success"),
     /** Non-secret details only (error codes, scopes, key names). */
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * How many identical events this row stands for. The token-fetch hot path writes its rows in
+     * 20 ms batches (db/write-batcher.ts), and identical events of one batch (same user, key,
+     * action, provider, connection, outcome and detail) become one row with their count and the
+     * first one's time: an agent fetching a token before every provider call leaves one row per
+     * window, not one per call. Every other event is one row (count 1).
+     */
+    count: integer("count").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [

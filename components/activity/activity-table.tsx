@@ -40,6 +40,16 @@ function Key({ e }: { e: ActivityItem }) {
   );
 }
 
+/** "×78": identical events of one 20 ms write window, kept as one row (lib/audit/queue-event.ts). */
+function Times({ e }: { e: ActivityItem }) {
+  if (e.count < 2) return null;
+  return (
+    <span className="ml-1.5 font-normal text-zinc-500" title={`${e.count} identical events within 20 ms`} data-testid="activity-count">
+      ×{e.count.toLocaleString("en")}
+    </span>
+  );
+}
+
 function hasDetail(e: ActivityItem): boolean {
   return detailParts(e.detail, Boolean(e.key)).length > 0 || Boolean(e.detail.message);
 }
@@ -87,7 +97,7 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
             {items.map((e) => (
               <tr key={e.id} data-testid="activity-row" className="align-top">
                 <td className="whitespace-nowrap px-4 py-3"><When at={e.at} /></td>
-                <td className="px-4 py-3 font-medium text-zinc-900">{actionLabel(e)}</td>
+                <td className="px-4 py-3 font-medium text-zinc-900">{actionLabel(e)}<Times e={e} /></td>
                 <td className="px-4 py-3"><Provider e={e} /></td>
                 <td className="max-w-[12rem] px-4 py-3"><Key e={e} /></td>
                 <td className="px-4 py-3"><OutcomeBadge outcome={e.outcome} /></td>
@@ -103,7 +113,7 @@ export function ActivityTable({ items }: { items: ActivityItem[] }) {
           <li key={e.id} data-testid="activity-card" className={`${card} p-4`}>
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
-                <p className="font-medium text-zinc-900">{actionLabel(e)}</p>
+                <p className="font-medium text-zinc-900">{actionLabel(e)}<Times e={e} /></p>
                 <p className="mt-0.5 text-xs text-zinc-500">
                   <time dateTime={e.at.toISOString()} title={formatDayTime(e.at)}>{formatRelative(e.at)}</time>
                   <span aria-hidden="true"> · </span>

@@ -22,13 +22,14 @@ export async function insertAuditEvents(db: DbOrTx, events: NewAuditEvent[]): Pr
     connection_id: e.connectionId ?? null,
     outcome: e.outcome ?? "success",
     detail: e.detail ?? {},
+    count: e.count ?? 1,
     created_at: e.createdAt ?? new Date(),
   }));
   await db.execute(sql`
-    insert into ${auditEvents} (user_id, api_key_id, action, provider, connection_id, outcome, detail, created_at)
-    select user_id, api_key_id, action, provider, connection_id, outcome, detail, created_at
+    insert into ${auditEvents} (user_id, api_key_id, action, provider, connection_id, outcome, detail, count, created_at)
+    select user_id, api_key_id, action, provider, connection_id, outcome, detail, count, created_at
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(user_id text, api_key_id text, action text, provider text, connection_id text, outcome text, detail jsonb, created_at timestamptz)`);
+      as r(user_id text, api_key_id text, action text, provider text, connection_id text, outcome text, detail jsonb, count int, created_at timestamptz)`);
 }
 
 export function listAuditEvents(

@@ -1,7 +1,7 @@
 /**
  * The Activity page as a CSV download, with the page's filters (provider, key). The same
  * non-secret fields the page shows, oldest concerns first: time, what happened, outcome,
- * provider, key, account, error. Read in keyset pages; capped so one download cannot hold
+ * provider, key, account, error; last, how many identical events the row stands for. Read in keyset pages; capped so one download cannot hold
  * the server's memory hostage (the cap is stated in the last line when reached).
  */
 import type { Db } from "@/db";
@@ -15,7 +15,7 @@ const PAGE = 500;
 
 export type ActivityFilters = { provider?: string; apiKeyId?: string };
 
-const HEADER = ["time", "action", "outcome", "provider", "key_name", "key", "account", "error", "http_status", "scopes", "missing_scopes"];
+const HEADER = ["time", "action", "outcome", "provider", "key_name", "key", "account", "error", "http_status", "scopes", "missing_scopes", "count"];
 
 export async function exportActivityCsv(db: Db, userId: string, filters: ActivityFilters, maxRows = EXPORT_MAX_ROWS): Promise<{ csv: string; rows: number; truncated: boolean }> {
   const keys = new Map((await listApiKeysForUser(db, userId)).map((k) => [k.id, toKey(k)]));
@@ -32,7 +32,7 @@ export async function exportActivityCsv(db: Db, userId: string, filters: Activit
       }
       const d = pickDetail(e.detail);
       const key = e.apiKeyId ? keys.get(e.apiKeyId) : undefined;
-      lines.push(csvRow([e.createdAt.toISOString(), e.action, e.outcome, e.provider, key?.name ?? d.name, key?.masked, d.account, d.error, d.status, d.scopes?.join(" "), d.missingScopes?.join(" ")]));
+      lines.push(csvRow([e.createdAt.toISOString(), e.action, e.outcome, e.provider, key?.name ?? d.name, key?.masked, d.account, d.error, d.status, d.scopes?.join(" "), d.missingScopes?.join(" "), e.count]));
       rows++;
     }
     const last = page.at(-1);

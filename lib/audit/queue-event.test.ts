@@ -40,6 +40,43 @@ describe("batched activity rows (token-fetch hot path)", () => {
     expect(JSON.stringify(rows)).not.toContain("secret-canary");
   });
 
+  it("identical events of one window are one row with their count and the first one's time; any difference keeps rows apart", async () => {
+    const user = await makeUser(db);
+    const { row: key } = await makeKey(db, user.id);
+    const { row: other } = await makeKey(db, user.id);
+    const first = new Date("2026-01-02T03:04:05.000Z");
+    const fetch = { userId: user.id, apiKeyId: key.id, action: "token.fetch", provider: "github", connectionId: "conn_1", outcome: "success" as const };
+    await Promise.all([
+      queueEvent(db, { ...fetch, detail: { channel: "mcp" }, createdAt: first }),
+      ...Array.from({ length: 40 }, (_, i) => queueEvent(db, { ...fetch, detail: { channel: "mcp" }, createdAt: new Date(first.getTime() + i + 1) })),
+      queueEvent(db, { ...fetch, detail: { channel: "rest" } }),
+      queueEvent(db, { ...fetch, apiKeyId: other.id, detail: { channel: "mcp" } }),
+      queueEvent(db, { ...fetch, connectionId: "conn_2", detail: { channel: "mcp" } }),
+      queueEvent(db, { ...fetch, outcome: "failure", detail: { channel: "mcp" } }),
+      // A secret-looking key is scrubbed before the comparison: these two are the same event.
+      queueEvent(db, { ...fetch, provider: "slack", detail: { accessToken: "secret-canary" } }),
+      queueEvent(db, { ...fetch, provider: "slack", detail: {} }),
+    ]);
+    const rows = await rowsOf(user.id);
+    expect(rows.map((r) => [r.apiKeyId === key.id ? "key" : "other", r.provider, r.connectionId, r.outcome, r.detail, r.count])).toEqual([
+      ["key", "github", "conn_1", "success", { channel: "mcp" }, 41],
+      ["key", "github", "conn_1", "success", { channel: "rest" }, 1],
+      ["other", "github", "conn_1", "success", { channel: "mcp" }, 1],
+      ["key", "github", "conn_2", "success", { channel: "mcp" }, 1],
+      ["key", "github", "conn_1", "failure", { channel: "mcp" }, 1],
+      ["key", "slack", "conn_1", "success", {}, 2],
+    ]);
+    expect(rows[0]?.createdAt.toISOString()).toBe(first.toISOString());
+    expect(JSON.stringify(rows)).not.toContain("secret-canary");
+  });
+
+  it("events of different windows stay separate rows", async () => {
+    const user = await makeUser(db);
+    await queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} });
+    await queueEvent(db, { userId: user.id, action: "token.fetch", detail: {} });
+    expect((await rowsOf(user.id)).map((r) => r.count)).toEqual([1, 1]);
+  });
+
   it("a full batch is written at once, without waiting for the window", async () => {
     const user = await makeUser(db);
     const done = Array.from({ length: MAX_BATCH }, (_, i) => queueEvent(db, { userId: user.id, action: "token.fetch", detail: { i } }));

@@ -21,14 +21,15 @@ import { ensureFreshToken, reauthError } from "./ensure-fresh-token";
 export type FetchTokenInput = { provider: string; account?: string; scopes?: string[] };
 
 function pickConnection(provider: Provider, rows: Connection[], account?: string): Connection {
-  const connect = connectHint(provider);
-  if (!rows.length) throw new ApiError("INTEGRATION_NOT_FOUND", `${provider.code} is not connected. ${connect}`, { provider: provider.code });
+  // The hint is built only for an error: a fetch that finds its connection never needs it.
+  const connect = () => connectHint(provider);
+  if (!rows.length) throw new ApiError("INTEGRATION_NOT_FOUND", `${provider.code} is not connected. ${connect()}`, { provider: provider.code });
   if (!account) return rows[0] as Connection;
   const wanted = account.toLowerCase();
   const match = rows.find((r) => r.accountId === account || r.accountLabel?.toLowerCase() === wanted);
   if (!match) {
     const known = rows.map((r) => r.accountLabel ?? r.accountId).join(", ");
-    throw new ApiError("INTEGRATION_NOT_FOUND", `No ${provider.code} account "${account.slice(0, 100)}" is connected (connected: ${known}). ${connect}`, { provider: provider.code });
+    throw new ApiError("INTEGRATION_NOT_FOUND", `No ${provider.code} account "${account.slice(0, 100)}" is connected (connected: ${known}). ${connect()}`, { provider: provider.code });
   }
   return match;
 }

@@ -20,7 +20,7 @@ async function seed() {
   const k2 = (await makeKey(db, user.id)).row;
   const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
   await insertAuditEvents(db, [
-    { userId: user.id, apiKeyId: k1.id, action: "token.fetch", provider: "google", outcome: "success", detail: { account: "alice@example.com" }, createdAt: t(1) },
+    { userId: user.id, apiKeyId: k1.id, action: "token.fetch", provider: "google", outcome: "success", detail: { account: "alice@example.com" }, count: 3, createdAt: t(1) },
     { userId: user.id, apiKeyId: k2.id, action: "token.fetch", provider: "github", outcome: "failure", detail: { error: "=cmd|' /C calc'!A0", status: 400 }, createdAt: t(2) },
     { userId: user.id, apiKeyId: k1.id, action: "token.refresh", provider: "google", outcome: "failure", detail: { error: "invalid_grant", status: 400, secretish: "never-exported" }, createdAt: t(3) },
     { userId: other.id, action: "token.fetch", provider: "google", outcome: "success", detail: { account: "mallory@example.com" }, createdAt: t(4) },
@@ -35,7 +35,7 @@ describe("activity CSV export", () => {
     const { user } = await seed();
     const { csv, rows, truncated } = await exportActivityCsv(db, user.id, {});
     const lines = parse(csv);
-    expect(lines[0]).toBe("time,action,outcome,provider,key_name,key,account,error,http_status,scopes,missing_scopes");
+    expect(lines[0]).toBe("time,action,outcome,provider,key_name,key,account,error,http_status,scopes,missing_scopes,count");
     // The three seeded events, then the two key.create rows makeKey wrote first (newest id first).
     expect([rows, truncated]).toEqual([5, false]);
     expect(lines.slice(1, 4).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
@@ -43,6 +43,8 @@ describe("activity CSV export", () => {
       "2026-01-01T00:00:02.000Z,token.fetch,failure,github",
       "2026-01-01T00:00:01.000Z,token.fetch,success,google",
     ]);
+    // Three identical fetches of one write window are one row with their count (lib/audit/queue-event.ts).
+    expect(lines.slice(1, 4).map((l) => l.split(",").at(-1))).toEqual(["1", "1", "3"]);
     expect(lines.slice(4).map((l) => l.split(",").slice(1, 5).join(","))).toEqual(["key.create,success,,test key", "key.create,success,,test key"]);
     expect(csv).not.toContain("mallory");
     expect(csv).not.toContain("never-exported");

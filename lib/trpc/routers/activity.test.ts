@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { revokeApiKey } from "@/lib/api-keys";
+import { queueEvent } from "@/lib/audit/queue-event";
 import { recordEvent } from "@/lib/audit/record-event";
 import { makeKey, makeUser, testDb } from "@/lib/testing/fixtures";
 import { callerFor as callerForDb, codeOf } from "@/lib/testing/trpc-caller";
@@ -99,6 +100,16 @@ describe("activity router", () => {
     expect(failed).toHaveLength(6);
     for (const e of failed) expect(e.detail).toEqual({ error: "TOKEN_EXPIRED" });
     expect(JSON.stringify(items)).not.toContain("cs_hidden");
+  });
+
+  it("says how many identical events a row stands for", async () => {
+    const user = await makeUser(db);
+    const { row: key } = await makeKey(db, user.id);
+    const fetch = { userId: user.id, apiKeyId: key.id, action: "token.fetch", provider: "github", outcome: "success" as const, detail: {} };
+    await Promise.all(Array.from({ length: 12 }, () => queueEvent(db, fetch)));
+    const { items } = await callerFor(user.id).activity.list({ provider: "github" });
+    expect(items.map((e) => [e.action, e.count])).toEqual([["token.fetch", 12]]);
+    expect((await callerFor(user.id).activity.list({})).items.find((e) => e.action === "key.create")?.count).toBe(1);
   });
 
   it("never shows another user's events or keys, even when filtered by them", async () => {

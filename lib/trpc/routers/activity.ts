@@ -44,6 +44,8 @@ export type ActivityItem = {
   key: ActivityKey | null;
   outcome: "success" | "failure";
   detail: ActivityDetail;
+  /** How many identical events this row stands for (audit_events.count; > 1 only for batched agent events). */
+  count: number;
 };
 
 const text = (v: unknown) => (typeof v === "string" && v ? v.slice(0, 200) : undefined);
@@ -78,6 +80,7 @@ function toItem(e: AuditEvent, keys: Map<string, ActivityKey>): ActivityItem {
     key: e.apiKeyId ? (keys.get(e.apiKeyId) ?? null) : null,
     outcome: e.outcome,
     detail: pickDetail(e.detail),
+    count: e.count,
   };
 }
 
