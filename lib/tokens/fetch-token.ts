@@ -34,16 +34,28 @@ function pickConnection(provider: Provider, rows: Connection[], account?: string
   return match;
 }
 
-const stamps = createStampQueue<{ id: string; at: Date; keyId: string }>("connection last-used stamp", stampConnectionsUsed);
+/**
+ * How stale a connection's "last used" may get while it is in use: its first use (or a use by
+ * another key) is written at once, then at most one stamp per 5 minutes. An UPDATE of a
+ * connection row per fetch pair every 30 s, the former interval, was the largest cost left on
+ * a busy instance: with 10,000 connections in use the bench's fetches slowed by a third while
+ * the stamps were due (README, Performance). The Activity page has every fetch to the second.
+ */
+export const CONNECTION_STAMP_EVERY_MS = 5 * 60_000;
+
+const stamps = createStampQueue<{ id: string; at: Date; keyId: string }>("connection last-used stamp", stampConnectionsUsed, CONNECTION_STAMP_EVERY_MS);
 
 /**
- * Activity row for every successful fetch; the connection's last-used stamp at most every 30 s
- * per process. Both batched, after the response. Refused and failed fetches are recorded by
- * the agent wrapper (lib/audit/record-agent-failure.ts), with the message the agent got.
+ * Activity row for every successful fetch; the connection's last-used stamp when the row's own
+ * stamp is older than CONNECTION_STAMP_EVERY_MS or names another key (so no process, serverless
+ * or not, rewrites a fresh one), and then at most once per that interval per process. Both
+ * batched, after the response. Refused and failed fetches are recorded by the agent wrapper
+ * (lib/audit/record-agent-failure.ts), with the message the agent got.
  */
 function recordSuccess(db: Db, key: AuthedKey, row: Connection, detail: Record<string, unknown>): void {
   defer(() => queueEvent(db, { userId: key.userId, apiKeyId: key.id, action: "token.fetch", provider: row.provider, connectionId: row.id, outcome: "success", detail }));
   const now = Date.now();
+  if (row.lastUsedKeyId === key.id && row.lastUsedAt && now - row.lastUsedAt.getTime() < CONNECTION_STAMP_EVERY_MS) return;
   if (!stamps.due(`${row.id}:${key.id}`, now)) return;
   defer(() => stamps.queue(db, { id: row.id, at: new Date(now), keyId: key.id }));
 }
