@@ -23,24 +23,12 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** stop: the front stops accepting, and ends once its open connections are done (at most `graceMs`). */
 export type FrontThread = { port: number; stop: (graceMs?: number) => Promise<void> };
 
-/**
- * The front's young generation (V8's default caps it at 48 MB: two 16 MB semi-spaces and as much
- * again for large objects). A fetch's objects live a few milliseconds, but its activity row and
- * last-use stamp wait up to 20 ms for their batch: in a small young generation many survive two
- * scavenges and are promoted, and the old generation then fills with request garbage. In an
- * interleaved A/B against the floor (5 rounds, bench/floor.ts's workload), 96 MB cut the front's
- * CPU per fetch in every round (median 0.73 → 0.89 × the floor's throughput, p99 1.44 → 1.32 ×);
- * 48 MB was in between. Only this thread gets it: Next's thread keeps V8's default.
- */
-const FRONT_YOUNG_GENERATION_MB = 96;
-
 /** `bundle`: the thread built by scripts/build-front.ts; without it, the source through tsx (~35 MB more). */
 export function startFrontThread(start: FrontStart, bundle?: string): Promise<FrontThread> {
   // The environment is the worker's own copy of this thread's, as Next loaded it (.env files included).
-  const resourceLimits = { maxYoungGenerationSizeMb: FRONT_YOUNG_GENERATION_MB };
   const worker = bundle
-    ? new Worker(bundle, { workerData: start, resourceLimits })
-    : new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./front-worker.ts", import.meta.url).href)}); })`, { eval: true, workerData: start, resourceLimits });
+    ? new Worker(bundle, { workerData: start })
+    : new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./front-worker.ts", import.meta.url).href)}); })`, { eval: true, workerData: start });
   const pending = new Map<number, Pending>();
   let seq = 0;
   const call = <T>(msg: DistributiveOmit<FrontCall, "seq">): Promise<T> =>
