@@ -101,7 +101,11 @@ export function ActivityLog({ initial }: { initial: Filters }) {
           ) : (
             // "Everything" only when no filter hides anything: failures included.
             <p className="text-xs text-zinc-600" data-testid="activity-end">
-              {items.length === 1 ? "1 event" : `${items.length} events`}
+              {/* Events, not rows: identical events of one write window are one row with their count. */}
+              {(() => {
+                const events = items.reduce((n, e) => n + e.count, 0);
+                return events === 1 ? "1 event" : `${events.toLocaleString("en")} events`;
+              })()}
               {filtered ? (
                 <>
                   {" "}
