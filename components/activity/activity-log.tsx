@@ -85,6 +85,8 @@ export function ActivityLog({ initial }: { initial: Filters }) {
   else if (events.error) body = <LoadError what="activity" error={events.error} onRetry={events.retry} retrying={events.fetching} />;
   else if (items.length === 0) body = <Empty filtered={filtered} onClear={() => change(none)} />;
   else {
+    // Events, not rows: identical events of one write window are one row with their count.
+    const eventCount = items.reduce((n, e) => n + e.count, 0);
     body = (
       <>
         <ActivityTable items={items} />
@@ -101,11 +103,7 @@ export function ActivityLog({ initial }: { initial: Filters }) {
           ) : (
             // "Everything" only when no filter hides anything: failures included.
             <p className="text-xs text-zinc-600" data-testid="activity-end">
-              {/* Events, not rows: identical events of one write window are one row with their count. */}
-              {(() => {
-                const events = items.reduce((n, e) => n + e.count, 0);
-                return events === 1 ? "1 event" : `${events.toLocaleString("en")} events`;
-              })()}
+              {eventCount === 1 ? "1 event" : `${eventCount.toLocaleString("en")} events`}
               {filtered ? (
                 <>
                   {" "}

@@ -1,8 +1,9 @@
 /**
  * The Activity page as a CSV download, with the page's filters (provider, key). The same
  * non-secret fields the page shows, oldest concerns first: time, what happened, outcome,
- * provider, key, account, error; last, how many identical events the row stands for. Read in keyset pages; capped so one download cannot hold
- * the server's memory hostage (the cap is stated in the last line when reached).
+ * provider, key, account, error; last, how many identical events the row stands for. Read in
+ * keyset pages; capped so one download cannot hold the server's memory hostage (the cap is
+ * stated in the last line when reached).
  */
 import type { Db } from "@/db";
 import { listApiKeysForUser } from "@/db/queries/api-keys";
