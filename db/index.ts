@@ -34,10 +34,10 @@ export function pgliteDir(): string {
 async function open(): Promise<Handle> {
   const url = env().DATABASE_URL;
   if (url) {
-    const { createPostgresClient } = await import("./postgres-client");
+    const { createPostgresClient, poolIdleSeconds } = await import("./postgres-client");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     // Serverless instances each hold a small pool; Postgres does the coordinating.
-    const client = createPostgresClient(url, { max: 10, idle_timeout: 20, connect_timeout: 10 });
+    const client = createPostgresClient(url, { max: 10, idle_timeout: poolIdleSeconds(env()), connect_timeout: 10 });
     const db = drizzle(client, { schema }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }

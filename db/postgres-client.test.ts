@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createPostgresClient, typesLearned } from "./postgres-client";
+import { createPostgresClient, poolIdleSeconds, typesLearned } from "./postgres-client";
 
 const url = process.env.TEST_DATABASE_URL;
+
+describe("poolIdleSeconds", () => {
+  it("keeps idle connections 5 minutes on a long-running server, 20 s on Vercel", () => {
+    expect(poolIdleSeconds({})).toBe(300);
+    expect(poolIdleSeconds({ VERCEL: "1" })).toBe(20);
+  });
+});
 
 describe.runIf(url)("createPostgresClient", () => {
   it("learns array types on the first connection only; new connections still parse arrays", async () => {
