@@ -87,7 +87,7 @@ export async function startServer(cmd: string, args: string[], env: Record<strin
  * 245 MB with this flag (floor 131-160 MB).
  * `--no-memory-reducer`: V8 shrinks an idle heap after a few seconds without allocation; with the
  * 25 % growth step above, the first seconds of load after every lull then ran one full GC after
- * another until the heap had grown back. An A/B, three cycles (the server idle 34 s while the floor
+ * another until the heap had grown back. An A/B (the server idle 34 s while the floor
  * is driven, then 5 s of /tokens/fetch, three cycles): first second 1,800-2,500 requests instead
  * of 1,000-1,500, CPU per fetch in that run 177-227 µs instead of 222-312. Peak RSS is unchanged
  * (242 vs 248 MB); an idle server keeps its heap: 242 MB a minute after load instead of 170 MB.
