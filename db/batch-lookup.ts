@@ -14,10 +14,11 @@
  * `batchKeys(columns)` and selecting `batchIndex()` as `i`; `encode(key)` gives a key's columns.
  * A failed statement fails every caller of its batch with the same error (each request then
  * answers with its own envelope). Batches are per database handle; at most MAX_KEYS keys per
- * statement.
+ * statement. Rows are mapped by the compiled mapper of db/row-mapper.ts, not drizzle's generic one.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./index";
+import { withCompiledRows } from "./row-mapper";
 
 export const MAX_KEYS = 256;
 
@@ -50,7 +51,7 @@ export function createBatchLookup<K, Row extends { i: number }>(
     const byIndex: R[][] = batch.map(() => []);
     try {
       let statement = prepared.get(db);
-      if (!statement) prepared.set(db, (statement = prepare(db)));
+      if (!statement) prepared.set(db, (statement = withCompiledRows(prepare(db))));
       const rows = await statement.execute({ keys: JSON.stringify(batch.map((p, i) => ({ i, ...encode(p.key) }))) });
       for (const { i, ...row } of rows) byIndex[Number(i)]?.push(row);
     } catch (err) {

@@ -31,12 +31,17 @@ export function outsideNext<T>(fn: () => T): T {
   return holder.__akhrotNoNextHere ? fn() : noNextRequest.run(true, fn);
 }
 
+const logFailure = (err: unknown) => logError("deferred-write", err);
+
 export function defer(task: () => Promise<unknown>): void {
-  const run = () => task().catch((err: unknown) => logError("deferred-write", err));
   if (holder.__akhrotNoNextHere || noNextRequest.getStore()) {
-    void run();
+    // Started at once, and nothing here outlives the call but `logFailure` (module-level): a
+    // handler made in this scope would keep `task`, and with it whatever the caller's closure
+    // holds (a token fetch's whole connection row), alive until the batched write settles.
+    void task().catch(logFailure);
     return;
   }
+  const run = () => task().catch(logFailure);
   const scope = currentRequest();
   if (!scope) return runAfter(run);
   if (scope.deferred) {
