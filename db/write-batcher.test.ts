@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { stampApiKeysUsed } from "@/db/queries/api-keys";
 import { stampConnectionsUsed } from "@/db/queries/connections";
-import { apiKeys, connections } from "@/db/schema";
+import { stampServiceApiKeysUsed } from "@/db/queries/service-keys";
+import { createServiceKey } from "@/lib/service-keys/manage-service-keys";
+import { ALL_PERMISSIONS, makeOrg, makeService } from "@/lib/testing/org-fixtures";
+import { apiKeys, connections, serviceApiKeys } from "@/db/schema";
 import { makeKey, makeOAuthConnection, makeUser, testDb } from "@/lib/testing/fixtures";
 import { createStampQueue, createWriteBatcher, flushWrites, latestById } from "./write-batcher";
 
@@ -42,6 +45,18 @@ describe("last-used stamps, batched", () => {
       [t(30).toISOString(), k1.id],
       [t(40).toISOString(), k2.id],
     ]);
+  });
+
+  it("stamps service keys never backwards either (two instances' stamps may land out of order)", async () => {
+    const { org } = await makeOrg(db);
+    const { service } = await makeService(db, org);
+    const { row } = await createServiceKey(db, { orgId: org.id, userId: null }, service, { name: "stamp test", permissions: ALL_PERMISSIONS });
+    const at = async () => (await db.select().from(serviceApiKeys).where(eq(serviceApiKeys.id, row.id)))[0]?.lastUsedAt?.toISOString();
+    await stampServiceApiKeysUsed(db, [{ id: row.id, at: t(50) }]);
+    await stampServiceApiKeysUsed(db, [{ id: row.id, at: t(45) }]); // older: ignored
+    expect(await at()).toBe(t(50).toISOString());
+    await stampServiceApiKeysUsed(db, [{ id: row.id, at: t(60) }]);
+    expect(await at()).toBe(t(60).toISOString());
   });
 
   it("a stamp queue lets one stamp per key through per interval", () => {

@@ -67,5 +67,5 @@ export async function stampServiceApiKeysUsed(db: DbOrTx, stamps: { id: string; 
   await db.execute(sql`
     update ${serviceApiKeys} set last_used_at = v.at
     from jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as v(id text, at timestamptz)
-    where ${serviceApiKeys.id} = v.id`);
+    where ${serviceApiKeys.id} = v.id and (${serviceApiKeys.lastUsedAt} is null or ${serviceApiKeys.lastUsedAt} < v.at)`);
 }
