@@ -5,16 +5,17 @@
  * Why: drizzle maps every row column by column through a generic loop (an iterator and an entry
  * array per column, `is()` checks walking prototype chains, a null-tracking map per row). For the
  * 25-column connection row of each token fetch that was the largest single source of garbage in
- * npm start's front thread: 12 % of all it allocated under load (`npm run bench -- profile`,
- * a sampling heap profile), and young garbage is what its scavenges cost (README, Performance).
+ * npm start's front thread: 12 % of all it allocated under the floor bench's load (a sampling
+ * heap profile), and young garbage is what its scavenges cost (README, Performance).
  *
  * Here the selection is read once, when the statement is prepared: each column's path, its
  * decoder (the column's own `mapFromDriverValue`, exactly what drizzle calls) and, for a joined
  * table's columns, the table whose absence on a left join makes the object `null`, by drizzle's
- * own rule (the object's first column is null and all its columns belong to one table that the
- * join may leave out). The mapper is installed as the prepared query's `customResultMapper`, the
- * hook drizzle's relational queries use, on postgres.js and PGlite alike. A selection it does not
- * know how to mirror (a path deeper than two) keeps drizzle's own mapping.
+ * own rule (the object's first table column is null, all its table columns belong to that one
+ * table, and the joins may leave it out). The mapper is installed as the prepared query's
+ * `customResultMapper`, the hook drizzle's relational queries use, on postgres.js and PGlite
+ * alike. A selection it does not know how to mirror (a path deeper than two) keeps drizzle's own
+ * mapping.
  */
 import { Column, getTableName, is, SQL, type DriverValueDecoder } from "drizzle-orm";
 
