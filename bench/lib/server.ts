@@ -91,8 +91,11 @@ export async function startServer(cmd: string, args: string[], env: Record<strin
  * is driven, then 5 s of /tokens/fetch, three cycles): first second 1,800-2,500 requests instead
  * of 1,000-1,500, CPU per fetch in that run 177-227 µs instead of 222-312. Peak RSS is unchanged
  * (242 vs 248 MB); an idle server keeps its heap: 242 MB a minute after load instead of 170 MB.
+ * `--max-semi-space-size=16`: Node 20's own young generation (16 MiB semi-spaces, measured), so a
+ * no-op there; Node 24 doubles it, and its npm start then peaked at 505 MB instead of 277 MB (two
+ * interleaved rounds of bench/floor.ts's workload; throughput within the machine's noise).
  */
-const SERVE_NODE_FLAGS = ["--heap-growing-percent=25", "--no-memory-reducer"];
+const SERVE_NODE_FLAGS = ["--heap-growing-percent=25", "--no-memory-reducer", "--max-semi-space-size=16"];
 
 /**
  * Node arguments for Akhrot from this checkout's build: `npm start`'s server (scripts/serve.ts,
