@@ -15,7 +15,7 @@ import * as subRoute from "@/app/api/service/subscriptions/[userId]/route";
 import * as analyticsRoute from "@/app/api/service/analytics/route";
 import * as infoRoute from "@/app/api/service/info/route";
 import * as unknownRoute from "@/app/api/service/[...path]/route";
-import { makeKey, makeUser, params, testDb } from "@/lib/testing/fixtures";
+import { makeKey, makeUser, params, tamperedKey, testDb } from "@/lib/testing/fixtures";
 import { makeOrg, makeService, makeServiceKey, makeServiceSetup, serviceRequest, uniqueSlug } from "@/lib/testing/org-fixtures";
 import { setOrganizationStatus } from "@/lib/orgs/set-organization-status";
 import { deleteServiceKey } from "@/lib/service-keys/manage-service-keys";
@@ -65,7 +65,7 @@ describe("X-Api-Key authentication (AuthOS's order and messages)", () => {
     ["no header", null, "Missing or invalid X-Api-Key header"],
     ["garbage", "nope", "Invalid API key format"],
     ["an AuthOS-shaped key", `sk_${"a".repeat(12)}_${"b".repeat(64)}`, "Invalid API key format"],
-    ["a bad checksum", `${generateServiceKey().slice(0, -1)}0`, "Invalid API key format"],
+    ["a bad checksum", tamperedKey(generateServiceKey()), "Invalid API key format"],
     ["an unknown well-formed key", generateServiceKey(), "Invalid API key"],
   ])("%s → 401", async (_label, key, message) => {
     expectError(await read(await info.GET(serviceRequest("/api/service/info", key))), 401, "UNAUTHORIZED", message);
