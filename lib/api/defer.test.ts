@@ -1,81 +1,77 @@
 /**
- * defer(): the writes of one instrumented request share a single Next `after()` (each call costs
- * Next a context snapshot), every one of them still runs and Next is still asked to wait for them;
- * outside a request scope each write keeps its own `after()`.
+ * defer(): every task starts at once; inside a Next request its running promise goes to
+ * `after()` (so Vercel waits for the write), never a callback (the costly form); a failure is
+ * logged and dropped, never rejected into Next; outside a request, or on the Node fast path,
+ * nothing asks Next at all.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { withRequestId } from "@/lib/log";
+import { captureLogs } from "@/lib/testing/capture-logs";
 
-const scheduled: (() => Promise<unknown>)[] = [];
-vi.mock("next/server", () => ({ after: (cb: () => Promise<unknown>) => void scheduled.push(cb) }));
+const handed: unknown[] = [];
+let outsideRequest = false;
+vi.mock("next/server", () => ({
+  after: (task: unknown) => {
+    // Next's own message when after() is called outside a request scope.
+    if (outsideRequest) throw new Error("`after` was called outside a request scope.");
+    handed.push(task);
+  },
+}));
 
 const { defer, outsideNext } = await import("./defer");
 
-/** The i-th callback handed to after(), run. */
-const runScheduled = (i: number) => (scheduled[i] ?? (() => Promise.reject(new Error(`no after() #${i}`))))();
-
 afterEach(() => {
-  scheduled.length = 0;
+  handed.length = 0;
+  outsideRequest = false;
 });
 
 describe("defer", () => {
-  it("gives the writes of one request one after(), run in order, all awaited by it", async () => {
+  it("starts each task at once and hands after() a promise that settles when the task has", async () => {
     const ran: string[] = [];
     let release = () => {};
     const slow = new Promise<void>((r) => (release = r));
-    withRequestId("req-0001-abcd", () => {
-      defer(async () => void ran.push("event"));
-      defer(async () => {
-        await slow;
-        ran.push("stamp");
-      });
-      defer(async () => void ran.push("key stamp"));
+    defer(async () => void ran.push("event"));
+    defer(async () => {
+      await slow;
+      ran.push("stamp");
     });
-    expect(scheduled).toHaveLength(1);
-    expect(ran).toEqual([]);
+    expect(ran).toEqual(["event"]);
+    expect(handed).toHaveLength(2);
+    expect(handed.every((t) => t instanceof Promise)).toBe(true);
     let settled = false;
-    const done = runScheduled(0).then(() => (settled = true));
+    const waited = (handed[1] as Promise<unknown>).then(() => (settled = true));
     await Promise.resolve();
-    expect(ran).toEqual(["event", "key stamp"]);
     expect(settled).toBe(false); // Vercel keeps the function alive until the slow write ends
     release();
-    await done;
-    expect(ran).toEqual(["event", "key stamp", "stamp"]);
+    await waited;
+    expect(ran).toEqual(["event", "stamp"]);
   });
 
-  it("asks again for a write deferred once the request's batch has started", async () => {
+  it("a failing task is logged and dropped: the promise Next waits on resolves", async () => {
+    const logs = captureLogs();
+    try {
+      defer(() => Promise.reject(Object.assign(new Error("db down: postgres://u:secret@h/db"), { name: "PostgresError" })));
+      await expect(handed[0] as Promise<unknown>).resolves.toBeUndefined();
+    } finally {
+      logs.restore();
+    }
+    expect(logs.entries()).toEqual([expect.objectContaining({ level: "error", where: "deferred-write", error: expect.objectContaining({ name: "PostgresError" }) })]);
+    expect(logs.text()).not.toContain("secret");
+  });
+
+  it("outside a Next request the task still runs and defer() does not throw", async () => {
+    outsideRequest = true;
     const ran: string[] = [];
-    withRequestId("req-0002-abcd", () => {
-      defer(async () => {
-        ran.push("first");
-        defer(async () => void ran.push("from a deferred task"));
-      });
+    expect(() => defer(async () => void ran.push("ran"))).not.toThrow();
+    expect(ran).toEqual(["ran"]);
+  });
+
+  it("on the Node fast path it never asks after()", async () => {
+    const ran: string[] = [];
+    await outsideNext(async () => {
+      defer(async () => void ran.push("now"));
+      defer(() => Promise.reject(new Error("db down")));
     });
-    expect(scheduled).toHaveLength(1);
-    await runScheduled(0);
-    expect(scheduled).toHaveLength(2);
-    await runScheduled(1);
-    expect(ran).toEqual(["first", "from a deferred task"]);
-  });
-
-  it("keeps separate requests apart and one after() per write outside a request", async () => {
-    withRequestId("req-0003-abcd", () => defer(async () => {}));
-    withRequestId("req-0004-abcd", () => defer(async () => {}));
-    expect(scheduled).toHaveLength(2);
-    defer(async () => {});
-    defer(async () => {});
-    expect(scheduled).toHaveLength(4);
-  });
-
-  it("runs at once, without after(), on the Node fast path; a failing write is logged and dropped", async () => {
-    const ran: string[] = [];
-    await outsideNext(() =>
-      withRequestId("req-0005-abcd", async () => {
-        defer(async () => void ran.push("now"));
-        defer(() => Promise.reject(new Error("db down")));
-      }),
-    );
-    expect(scheduled).toHaveLength(0);
+    expect(handed).toHaveLength(0);
     expect(ran).toEqual(["now"]);
     await new Promise((r) => setTimeout(r, 0));
   });

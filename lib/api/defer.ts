@@ -1,19 +1,23 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { after } from "next/server";
-import { currentRequest, logError } from "@/lib/log";
+import { logError } from "@/lib/log";
 
 /**
- * Run bookkeeping (activity rows, last-used stamps) after the response is sent. Inside a
- * Next request, `after()` also keeps a serverless function alive until the task finishes
- * (waitUntil on Vercel); outside one (the Node fast path, tests, CLI) the task simply runs
- * unawaited. Failures are logged by name and dropped: bookkeeping never fails a credential fetch.
+ * Bookkeeping (activity rows, last-used stamps) that must not hold up the answer. The task
+ * starts at once: it only queues its row for a batched write (db/write-batcher.ts), whose
+ * promise settles when the batch is in. Inside a Next request that promise is handed to
+ * `after()`, so Vercel keeps the function alive until the write is in (waitUntil) and `next
+ * start` waits for it before it exits; outside one (the Node fast path, tests, CLI) it simply
+ * runs unawaited. Failures are logged by name and dropped: bookkeeping never fails a fetch.
  *
- * Within an instrumented request (lib/api/instrumented.ts) the writes of one answer share ONE
- * `after()`: each call costs Next a context snapshot (on Node 20, AsyncResource.bind and two
- * util.deprecate wrappers) and a queue entry, and a credential fetch defers two or three writes.
- * The shared callback starts them together, in order, as Next's queue would have, and Vercel
- * waits for all of them. A write deferred once that callback has started (from inside a
- * deferred task, say) gets an `after()` of its own.
+ * Why a promise and not a callback: `after(callback)` costs Next, per request, a hook on the
+ * response's close, a snapshot of every AsyncLocalStorage (on Node 20, AsyncResource.bind and
+ * two util.deprecate wrappers) and a task queue run in fresh request stores; `after(promise)`
+ * is one waitUntil. Under `next start` a token fetch cost 1,026-1,037 µs of CPU with one shared
+ * `after(callback)` per request and 919-984 µs with this (Node 24; provider-tokens 1,051-1,151
+ * → 911-920 µs; bench/floor.ts's workload, two interleaved rounds). The task now starts before
+ * the answer is written instead of after it; it queues a row and returns, the write itself
+ * is in the batch's own time.
  */
 const noNextRequest = new AsyncLocalStorage<true>();
 const holder = globalThis as typeof globalThis & { __akhrotNoNextHere?: boolean };
@@ -24,8 +28,8 @@ export function markNoNextHere(): void {
 }
 
 /**
- * Run `fn` where `defer()` starts tasks at once without asking Next's `after()`: the Node fast
- * path has no Next request, and `after()` would throw (an Error with a stack) on every call.
+ * Run `fn` where `defer()` does not ask Next's `after()`: the Node fast path has no Next
+ * request, and `after()` would throw (an Error with a stack) on every call.
  */
 export function outsideNext<T>(fn: () => T): T {
   return holder.__akhrotNoNextHere ? fn() : noNextRequest.run(true, fn);
@@ -34,32 +38,14 @@ export function outsideNext<T>(fn: () => T): T {
 const logFailure = (err: unknown) => logError("deferred-write", err);
 
 export function defer(task: () => Promise<unknown>): void {
-  if (holder.__akhrotNoNextHere || noNextRequest.getStore()) {
-    // Started at once, and nothing here outlives the call but `logFailure` (module-level): a
-    // handler made in this scope would keep `task`, and with it whatever the caller's closure
-    // holds (a token fetch's whole connection row), alive until the batched write settles.
-    void task().catch(logFailure);
-    return;
-  }
-  const run = () => task().catch(logFailure);
-  const scope = currentRequest();
-  if (!scope) return runAfter(run);
-  if (scope.deferred) {
-    scope.deferred.push(run);
-    return;
-  }
-  const batch = [run];
-  scope.deferred = batch;
-  runAfter(() => {
-    if (scope.deferred === batch) scope.deferred = undefined;
-    return Promise.all(batch.map((r) => r()));
-  });
-}
-
-function runAfter(run: () => Promise<unknown>): void {
+  // Nothing here outlives the call but the running promise and `logFailure` (module-level):
+  // a handler made in this scope would keep `task`, and with it whatever the caller's closure
+  // holds (a token fetch's whole connection row), alive until the batched write settles.
+  const running = task().catch(logFailure);
+  if (holder.__akhrotNoNextHere || noNextRequest.getStore()) return;
   try {
-    after(run);
+    after(running);
   } catch {
-    void run();
+    // Not inside a Next request (a script, a test): the task already runs, unawaited.
   }
 }

@@ -7,11 +7,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 
 /**
- * The request being answered: its id, and the bookkeeping lib/api/defer.ts holds for after the
- * response (one `after()` per request, not one per write). Kept on this one store: every
- * AsyncLocalStorage in use adds work to every promise Node creates (Node 20's async hooks).
+ * The request being answered. One store for everything per request: every AsyncLocalStorage in
+ * use adds work to every promise Node creates (Node 20's async hooks).
  */
-export type RequestScope = { reqId: string; deferred?: (() => Promise<unknown>)[] };
+export type RequestScope = { reqId: string };
 const holder = globalThis as typeof globalThis & { __akhrotRequestCtx?: AsyncLocalStorage<RequestScope>; __akhrotContextOff?: { sections: number } };
 const storage: AsyncLocalStorage<RequestScope> = (holder.__akhrotRequestCtx ??= new AsyncLocalStorage<RequestScope>());
 
@@ -28,10 +27,6 @@ export function withRequestId<T>(reqId: string, fn: () => T): T {
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.reqId;
-}
-
-export function currentRequest(): RequestScope | undefined {
-  return storage.getStore();
 }
 
 /**
