@@ -106,6 +106,7 @@ export function akhrotArgs(via: "serve" | "next-start", port: number): string[] 
   return via === "serve" ? [...SERVE_NODE_FLAGS, "--import", "tsx", "scripts/serve.ts", ...listen] : ["node_modules/next/dist/bin/next", "start", ...listen];
 }
 
-export function startAkhrot(port: number, env: Record<string, string>, via: "serve" | "next-start" = "serve"): Promise<Running> {
-  return startServer(process.execPath, akhrotArgs(via, port), { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
+/** `node`: the Node.js binary to run it on (this process's by default). */
+export function startAkhrot(port: number, env: Record<string, string>, via: "serve" | "next-start" = "serve", node = process.execPath): Promise<Running> {
+  return startServer(node, akhrotArgs(via, port), { ...env, NODE_ENV: "production" }, `http://127.0.0.1:${port}/ai/skill`);
 }
