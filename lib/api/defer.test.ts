@@ -2,7 +2,7 @@
  * defer(): every task starts at once; inside a Next request its running promise goes to
  * `after()` (so Vercel waits for the write), never a callback (the costly form); a failure is
  * logged and dropped, never rejected into Next; outside a request, or on the Node fast path,
- * nothing asks Next at all.
+ * nothing asks Next at all. afterResponse(): a callback Next runs once the answer has gone.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { captureLogs } from "@/lib/testing/capture-logs";
@@ -17,7 +17,7 @@ vi.mock("next/server", () => ({
   },
 }));
 
-const { defer, outsideNext } = await import("./defer");
+const { afterResponse, defer, outsideNext } = await import("./defer");
 
 afterEach(() => {
   handed.length = 0;
@@ -74,5 +74,25 @@ describe("defer", () => {
     expect(handed).toHaveLength(0);
     expect(ran).toEqual(["now"]);
     await new Promise((r) => setTimeout(r, 0));
+  });
+
+  it("afterResponse() hands after() a callback and starts nothing until Next runs it", async () => {
+    const ran: string[] = [];
+    afterResponse(async () => void ran.push("mail"));
+    expect(ran).toEqual([]);
+    expect(handed).toHaveLength(1);
+    expect(typeof handed[0]).toBe("function");
+    await (handed[0] as () => Promise<unknown>)();
+    expect(ran).toEqual(["mail"]);
+  });
+
+  it("afterResponse() outside a Next request, or on the fast path, runs at once", async () => {
+    const ran: string[] = [];
+    outsideRequest = true;
+    afterResponse(async () => void ran.push("outside"));
+    outsideRequest = false;
+    await outsideNext(async () => afterResponse(async () => void ran.push("fast path")));
+    expect(handed).toHaveLength(0);
+    expect(ran).toEqual(["outside", "fast path"]);
   });
 });

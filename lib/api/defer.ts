@@ -17,7 +17,8 @@ import { logError } from "@/lib/log";
  * `after(callback)` per request and 919-984 µs with this (Node 24; provider-tokens 1,051-1,151
  * → 911-920 µs; bench/floor.ts's workload, two interleaved rounds). The task now starts before
  * the answer is written instead of after it; it queues a row and returns, the write itself
- * is in the batch's own time.
+ * is in the batch's own time. Work that must not begin before the answer has gone uses
+ * `afterResponse()` below.
  */
 const noNextRequest = new AsyncLocalStorage<true>();
 const holder = globalThis as typeof globalThis & { __akhrotNoNextHere?: boolean };
@@ -47,5 +48,24 @@ export function defer(task: () => Promise<unknown>): void {
     after(running);
   } catch {
     // Not inside a Next request (a script, a test): the task already runs, unawaited.
+  }
+}
+
+/**
+ * Work that must not begin until the answer has gone: mail whose timing must not tell whether
+ * an address is registered (sign-up, password reset), webhook runs that wait for the emitting
+ * transaction to commit. Next's `after(callback)`: it costs a request more than `defer()`, and
+ * none of these is on a hot path. Outside a Next request it runs at once, like `defer()`.
+ */
+export function afterResponse(task: () => Promise<unknown>): void {
+  const run = () => task().catch(logFailure);
+  if (holder.__akhrotNoNextHere || noNextRequest.getStore()) {
+    void run();
+    return;
+  }
+  try {
+    after(run);
+  } catch {
+    void run();
   }
 }

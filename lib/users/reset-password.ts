@@ -1,14 +1,14 @@
 /**
  * Forgotten passwords: a single-use link valid for 30 minutes, sent only to the account's
  * address. The request answers the same whether or not the address has an account, and the
- * mail goes out after the answer (defer), so neither text nor timing tells who uses the vault.
+ * mail goes out after the answer (afterResponse), so neither text nor timing tells who uses the vault.
  * Setting the new password ends every session of the account (session version, S9) and counts
  * as proof of the address.
  */
 import type { DbOrTx } from "@/db";
 import { findUserByEmail, markEmailVerified, setPasswordHash } from "@/db/queries/users";
 import { baseUrl } from "@/lib/api/base-url";
-import { defer } from "@/lib/api/defer";
+import { afterResponse } from "@/lib/api/defer";
 import { emailDeliverable, sendEmail } from "@/lib/email/send-email";
 import { getAuthLimiter } from "@/lib/ratelimit";
 import { credentialsSchema, hashPassword } from "./create-user";
@@ -21,7 +21,7 @@ export async function requestPasswordReset(db: DbOrTx, rawEmail: string, ip: str
   if (!(await (await getAuthLimiter("reset-ip")).limit(ip)).success) return "throttled";
   const email = rawEmail.trim().toLowerCase();
   if (!email || email.length > 254) return "sent";
-  defer(async () => {
+  afterResponse(async () => {
     const user = await findUserByEmail(db, email);
     // Per recipient as well: nobody gets flooded with reset mail through us.
     if (!user || !(await (await getAuthLimiter("email-recipient")).limit(email)).success) return;

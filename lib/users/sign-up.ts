@@ -12,7 +12,7 @@ import type { DbOrTx } from "@/db";
 import { findUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { baseUrl } from "@/lib/api/base-url";
-import { defer } from "@/lib/api/defer";
+import { afterResponse } from "@/lib/api/defer";
 import { emailDeliverable, emailSenderConfigured, sendEmail } from "@/lib/email/send-email";
 import { getAuthLimiter } from "@/lib/ratelimit";
 import { checkAuthRate } from "./check-auth-rate";
@@ -34,11 +34,11 @@ export async function signUp(db: DbOrTx, input: { email: string; password: strin
   const created = await createUser(db, input);
   const proving = emailSenderConfigured();
   if (created.ok) {
-    if (emailDeliverable()) defer(() => sendVerificationEmail(db, created.user));
+    if (emailDeliverable()) afterResponse(() => sendVerificationEmail(db, created.user));
     return proving ? { status: "check_inbox" } : { status: "signed_up", user: created.user };
   }
   if (!proving) return { status: "email_taken" };
-  defer(() => tellOwnerOfTakenAddress(db, input.email));
+  afterResponse(() => tellOwnerOfTakenAddress(db, input.email));
   return { status: "check_inbox" };
 }
 

@@ -5,14 +5,14 @@
  * whatever this run misses, the cron route and `npm start`'s interval deliver (./deliver-due-webhooks.ts).
  */
 import { getDb } from "@/db";
-import { defer } from "@/lib/api/defer";
+import { afterResponse } from "@/lib/api/defer";
 import { deliverDueWebhooks } from "./deliver-due-webhooks";
 
 const COMMIT_WAIT_MS = 50;
 const running = new Set<Promise<unknown>>();
 
 export function kickDelivery(): void {
-  defer(() => {
+  afterResponse(() => {
     const run = new Promise((r) => setTimeout(r, COMMIT_WAIT_MS)).then(async () => deliverDueWebhooks(await getDb(), { limit: 20, rounds: 1 }));
     running.add(run);
     return run.finally(() => running.delete(run));
