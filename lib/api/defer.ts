@@ -38,12 +38,15 @@ export function outsideNext<T>(fn: () => T): T {
 
 const logFailure = (err: unknown) => logError("deferred-write", err);
 
+/** npm start's front thread, or inside `outsideNext()`: no Next request to hand work to. */
+const noNextRequestHere = (): boolean => holder.__akhrotNoNextHere === true || noNextRequest.getStore() === true;
+
 export function defer(task: () => Promise<unknown>): void {
   // Nothing here outlives the call but the running promise and `logFailure` (module-level):
   // a handler made in this scope would keep `task`, and with it whatever the caller's closure
   // holds (a token fetch's whole connection row), alive until the batched write settles.
   const running = task().catch(logFailure);
-  if (holder.__akhrotNoNextHere || noNextRequest.getStore()) return;
+  if (noNextRequestHere()) return;
   try {
     after(running);
   } catch {
@@ -59,7 +62,7 @@ export function defer(task: () => Promise<unknown>): void {
  */
 export function afterResponse(task: () => Promise<unknown>): void {
   const run = () => task().catch(logFailure);
-  if (holder.__akhrotNoNextHere || noNextRequest.getStore()) {
+  if (noNextRequestHere()) {
     void run();
     return;
   }
